@@ -1,0 +1,103 @@
+/**
+ * The composition root: builds stateful things (store, clock, services) and
+ * registers every feature's routes. Nothing else in the code base constructs
+ * a service or touches the environment.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { Config } from '../config/index.js';
+import { ping, type Store } from '../db/index.js';
+import { systemClock, type Clock } from '../lib/clock.js';
+import { ErrorResponse } from '../lib/schema.js';
+import { apiNotFound, installHttpEdge } from './http.js';
+import { installStaffAuth } from './auth.js';
+import { installPublicCaching } from './public-cache.js';
+import { buildServices, type Services } from './services.js';
+import { registerApiDocs } from './api-docs.js';
+import { registerFeatureRoutes } from './routes.js';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock?: Clock;
+  /** Pass false in tests to keep output quiet. */
+  logger?: boolean;
+}
+
+export interface App {
+  server: FastifyInstance;
+  services: Services;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, store } = deps;
+  const clock = deps.clock ?? systemClock;
+  const server = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+    bodyLimit: 1024 * 1024,
+    maxParamLength: 300,
+    trustProxy: true,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+
+  installHttpEdge(server);
+  server.addSchema(ErrorResponse);
+
+  const services = buildServices({ config, store, clock });
+
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Dateline API',
+        version: '1',
+        description:
+          'Public read-only content API under /api/v1 and the staff admin API under /api/admin. ' +
+          'Admin requests authenticate with "Authorization: Bearer <token>" (create one with `npx dateline token create --name NAME`).',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+
+  server.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    const ok = await ping(store.db);
+    return reply
+      .code(ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unreachable', dialect: store.dialect.name });
+  });
+
+  await server.register(
+    async (api) => {
+      installPublicCaching(api);
+      registerFeatureRoutes.public(api, services);
+      api.setNotFoundHandler(apiNotFound);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await server.register(
+    async (admin) => {
+      installStaffAuth(admin, { tokens: services.tokens });
+      registerFeatureRoutes.admin(admin, services);
+      admin.setNotFoundHandler(apiNotFound);
+    },
+    { prefix: '/api/admin' },
+  );
+
+  registerApiDocs(server);
+  registerFeatureRoutes.other(server, services);
+  server.setNotFoundHandler(apiNotFound);
+
+  return { server, services };
+}

@@ -1,0 +1,36 @@
+/** Which feature routes live in which scope. */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from './services.js';
+import { registerSectionAdminRoutes, registerSectionPublicRoutes } from '../features/sections/index.js';
+import { registerAuthorAdminRoutes, registerAuthorPublicRoutes } from '../features/authors/index.js';
+import { registerTagAdminRoutes, registerTagPublicRoutes } from '../features/tags/index.js';
+import { registerPageAdminRoutes, registerPagePublicRoutes } from '../features/pages/index.js';
+import { registerSettingsAdminRoutes, registerSettingsPublicRoutes } from '../features/settings/index.js';
+import { registerMediaAdminRoutes, registerMediaFileRoutes } from '../features/media/index.js';
+import { registerArticleAdminRoutes, registerArticlePublicRoutes } from '../features/articles/index.js';
+
+export const registerFeatureRoutes = {
+  /** Under /api/v1: public, read-only, cacheable. */
+  public(api: FastifyInstance, s: Services): void {
+    registerSettingsPublicRoutes(api, { settings: s.settings });
+    registerSectionPublicRoutes(api, { sections: s.sections });
+    registerAuthorPublicRoutes(api, { authors: s.authors });
+    registerTagPublicRoutes(api, { tags: s.tags });
+    registerPagePublicRoutes(api, { pages: s.pages });
+    registerArticlePublicRoutes(api, { articles: s.articles });
+  },
+  /** Under /api/admin: staff only, every route declares its permission. */
+  admin(admin: FastifyInstance, s: Services): void {
+    registerSettingsAdminRoutes(admin, { settings: s.settings });
+    registerSectionAdminRoutes(admin, { sections: s.sections });
+    registerAuthorAdminRoutes(admin, { authors: s.authors });
+    registerTagAdminRoutes(admin, { tags: s.tags });
+    registerPageAdminRoutes(admin, { pages: s.pages });
+    registerMediaAdminRoutes(admin, { media: s.media });
+    registerArticleAdminRoutes(admin, { articles: s.articles });
+  },
+  /** Anything else at the root (media files). */
+  other(server: FastifyInstance, s: Services): void {
+    registerMediaFileRoutes(server, { media: s.media, mediaStore: s.mediaStore });
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * The one place that reads the environment. Every key is validated once at
+ * start-up; all problems are reported together so an operator fixes them in
+ * one go. The result is frozen and passed to whoever needs it.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** postgres://… when running on PostgreSQL; undefined means the embedded SQLite file under dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly publicUrl: string;
+  readonly logLevel: LogLevel;
+  /** Load the demo newspaper on first start with an empty database. */
+  readonly seedDemo: boolean;
+}
+
+export interface ConfigProblem {
+  key: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  - ${p.key}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Documented in README.md → Configuration. Keep both in step. */
+export const CONFIG_KEYS = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO'] as const;
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
+  const problems: ConfigProblem[] = [];
+  const get = (key: (typeof CONFIG_KEYS)[number]): string | undefined => {
+    const value = env[key];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  let port = 3000;
+  const rawPort = get('PORT');
+  if (rawPort !== undefined) {
+    if (!/^\d{1,5}$/.test(rawPort) || Number(rawPort) > 65535) {
+      problems.push({ key: 'PORT', message: `must be a whole number from 0 to 65535, got "${rawPort}"` });
+    } else port = Number(rawPort);
+  }
+
+  const host = get('HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) {
+    problems.push({ key: 'HOST', message: `must be a host name or IP address, got "${host}"` });
+  }
+
+  const dataDir = path.resolve(cwd, get('DATA_DIR') ?? './data');
+
+  let databaseUrl: string | undefined;
+  const rawDb = get('DATABASE_URL');
+  if (rawDb !== undefined) {
+    if (!/^postgres(ql)?:\/\//i.test(rawDb)) {
+      problems.push({
+        key: 'DATABASE_URL',
+        message: 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)',
+      });
+    } else {
+      try {
+        new URL(rawDb);
+        databaseUrl = rawDb;
+      } catch {
+        problems.push({ key: 'DATABASE_URL', message: 'is not a valid URL' });
+      }
+    }
+  }
+
+  const rawPublic = get('PUBLIC_URL');
+  let publicUrl = `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
+  if (rawPublic !== undefined) {
+    try {
+      const u = new URL(rawPublic);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      publicUrl = u.origin + u.pathname.replace(/\/+$/, '');
+    } catch {
+      problems.push({ key: 'PUBLIC_URL', message: `must be an absolute http(s) URL, got "${rawPublic}"` });
+    }
+  }
+
+  const rawLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  let logLevel: LogLevel = 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(rawLevel)) logLevel = rawLevel as LogLevel;
+  else problems.push({ key: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')}, got "${rawLevel}"` });
+
+  let seedDemo = true;
+  const rawSeed = get('SEED_DEMO');
+  if (rawSeed !== undefined) {
+    if (/^(1|true|yes|on)$/i.test(rawSeed)) seedDemo = true;
+    else if (/^(0|false|no|off)$/i.test(rawSeed)) seedDemo = false;
+    else problems.push({ key: 'SEED_DEMO', message: `must be true or false, got "${rawSeed}"` });
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({ port, host, dataDir, databaseUrl, publicUrl, logLevel, seedDemo });
+}

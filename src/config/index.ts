@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError, CONFIG_KEYS } from './config.js';
+export type { Config, ConfigProblem, LogLevel } from './config.js';

@@ -1,0 +1,72 @@
+/**
+ * Opens the store: a SQLite file under DATA_DIR by default, PostgreSQL when a
+ * postgres:// URL is given. Returns the Kysely handle plus the dialect.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { postgresDialect, sqliteDialect, type Dialect } from './dialect/index.js';
+
+export type Db = Kysely<Database>;
+
+export interface Store {
+  db: Db;
+  dialect: Dialect;
+  /** Where the data lives, for logs (never includes a password). */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** postgres://… or undefined for SQLite. */
+  databaseUrl?: string | undefined;
+  /** SQLite file path, or ':memory:'. Used when databaseUrl is undefined. */
+  sqliteFile?: string;
+  /** Max PostgreSQL connections. */
+  poolSize?: number;
+}
+
+// PostgreSQL returns int8 (count(*), sums) as strings by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export async function connect(options: ConnectOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await sql`select 1`.execute(db);
+    const u = new URL(options.databaseUrl);
+    return {
+      db,
+      dialect: postgresDialect,
+      describe: `postgresql://${u.hostname}:${u.port || 5432}${u.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  const file = options.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new Sqlite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    db,
+    dialect: sqliteDialect,
+    describe: `sqlite:${file}`,
+    close: () => db.destroy(),
+  };
+}
+
+/** True when the database answers; used by /healthz. */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

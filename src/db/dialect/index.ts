@@ -1,0 +1,3 @@
+export type { Dialect, DialectName } from './dialect.js';
+export { sqliteDialect } from './sqlite.js';
+export { postgresDialect } from './postgres.js';

@@ -1,0 +1,34 @@
+/**
+ * Numbered, forward-only migrations, applied at start-up and by
+ * `dateline migrate`. Add a file `NNNN_name.ts` with an `up(db, dialect)`
+ * and list it below; never edit one that has shipped.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './dialect/index.js';
+import type { Database } from './schema.js';
+import * as m0001 from './migrations/0001_content.js';
+
+type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
+const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [['0001_content', m0001.up]];
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<MigrationReport> {
+  const provider: MigrationProvider = {
+    getMigrations: () =>
+      Promise.resolve(
+        Object.fromEntries(MIGRATIONS.map(([name, up]): [string, Migration] => [name, { up: (d) => up(d, dialect) }])),
+      ),
+  };
+  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider, migrationTableName: 'dateline_migration', migrationLockTableName: 'dateline_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]?.[0] ?? '';

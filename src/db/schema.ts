@@ -1,0 +1,178 @@
+/**
+ * Row types of every table, as stored (snake_case). Timestamps are ISO-8601
+ * UTC text; JSON documents are text. Features map rows to domain objects in
+ * their own `<thing>.ts`. Migrations in ./migrations create these tables.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface SettingsTable {
+  key: string;
+  /** JSON text. */
+  value: string;
+  updated_at: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  parent_id: number | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuthorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  photo_id: number | null;
+  /** JSON text: { x?, facebook?, instagram?, linkedin?, website?, email? } */
+  social: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** Key in the media store, e.g. "2026/11/ab12cd34.jpg". */
+  storage_key: string;
+  original_name: string;
+  mime_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  caption: string;
+  credit: string;
+  alt_text: string;
+  /** Focal point as fractions of width and height, 0..1. */
+  focal_x: number;
+  focal_y: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  section_id: number | null;
+  kind: string;
+  status: string;
+  headline: string;
+  standfirst: string;
+  /** JSON text of the story body document (see docs/story-body.md). */
+  body: string;
+  dateline_place: string;
+  /** ISO date (YYYY-MM-DD) shown in the dateline, or null for the publication date. */
+  dateline_date: string | null;
+  /** Agency credit such as "AFP" when the story is wire copy instead of bylined. */
+  agency_credit: string | null;
+  featured_image_id: number | null;
+  language: string;
+  priority: number;
+  seo_title: string;
+  seo_description: string;
+  source_agency: string | null;
+  source_guid: string | null;
+  source_version: string | null;
+  published_at: string | null;
+  /** When readers last saw a change to the published story. */
+  updated_at: string | null;
+  created_at: string;
+  modified_at: string;
+  /** Optimistic-concurrency counter; every write bumps it. */
+  revision: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ArticleCorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: string;
+  text: string;
+  created_at: string;
+}
+
+export interface PagesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  body: string;
+  seo_description: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  /** sha256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  token_prefix: string;
+  role: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  sections: SectionsTable;
+  authors: AuthorsTable;
+  tags: TagsTable;
+  media: MediaTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  article_corrections: ArticleCorrectionsTable;
+  pages: PagesTable;
+  api_tokens: ApiTokensTable;
+}
+
+export type SectionRow = Selectable<SectionsTable>;
+export type AuthorRow = Selectable<AuthorsTable>;
+export type TagRow = Selectable<TagsTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;
+export type CorrectionRow = Selectable<ArticleCorrectionsTable>;
+export type PageRow = Selectable<PagesTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+/** Content tables in an order that satisfies foreign keys (parents first). Export/import walk this list. */
+export const CONTENT_TABLES = [
+  'settings',
+  'media',
+  'sections',
+  'authors',
+  'tags',
+  'articles',
+  'article_authors',
+  'article_tags',
+  'article_corrections',
+  'pages',
+] as const satisfies readonly (keyof Database)[];

@@ -1,0 +1,154 @@
+/**
+ * Turns article rows into full stories with their section, authors, tags and
+ * images, using one batched query per relation for the whole page.
+ */
+import type { Db } from '../../db/index.js';
+import type { ArticleRow } from '../../db/schema.js';
+import { toSections, type Section } from '../sections/index.js';
+import { parseBody, emptyBody, type BodyDocument } from './body/index.js';
+import { articlePath, toArticle, type Article } from './article.js';
+import * as q from './article.queries.js';
+
+export interface SectionSummary {
+  id: number;
+  slug: string;
+  name: string;
+  path: string;
+}
+export interface AuthorSummary {
+  id: number;
+  slug: string;
+  name: string;
+  title: string;
+  photoId: number | null;
+}
+export interface TagSummary {
+  id: number;
+  slug: string;
+  name: string;
+}
+export interface ImageSummary {
+  id: number;
+  /** Site-relative URL of the stored file. */
+  src: string;
+  width: number;
+  height: number;
+  mimeType: string;
+  caption: string;
+  credit: string;
+  altText: string;
+  focalX: number;
+  focalY: number;
+}
+
+export interface ArticleView extends Article {
+  section: SectionSummary | null;
+  /** Ancestors first, the story's own section last. */
+  breadcrumbs: SectionSummary[];
+  authors: AuthorSummary[];
+  tags: TagSummary[];
+  featuredImage: ImageSummary | null;
+  /** Media used inside the body, by id. */
+  bodyImages: Map<number, ImageSummary>;
+  path: string;
+  url: string;
+}
+
+function bodyOf(row: ArticleRow): BodyDocument {
+  try {
+    const parsed = parseBody(JSON.parse(row.body));
+    return parsed.ok ? parsed.value : emptyBody();
+  } catch {
+    return emptyBody();
+  }
+}
+
+function bodyMediaIds(body: BodyDocument): number[] {
+  const ids: number[] = [];
+  for (const block of body.content) if (block.type === 'image' && block.mediaId !== undefined) ids.push(block.mediaId);
+  return ids;
+}
+
+const summary = (s: Section): SectionSummary => ({ id: s.id, slug: s.slug, name: s.name, path: s.path });
+
+export async function hydrate(db: Db, rows: readonly ArticleRow[], publicUrl: string, options: { bodyMedia?: boolean } = {}): Promise<ArticleView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const bodies = new Map(rows.map((r) => [r.id, bodyOf(r)]));
+  const [authorLinks, tagLinks, corrections, sectionRows] = await Promise.all([
+    q.authorLinks(db, ids),
+    q.tagLinks(db, ids),
+    q.correctionRows(db, ids),
+    q.allSectionRows(db),
+  ]);
+  const mediaIds = new Set<number>();
+  for (const r of rows) if (r.featured_image_id !== null) mediaIds.add(r.featured_image_id);
+  if (options.bodyMedia) for (const b of bodies.values()) for (const id of bodyMediaIds(b)) mediaIds.add(id);
+  const [authors, tags, media] = await Promise.all([
+    q.authorSummaries(db, [...new Set(authorLinks.map((l) => l.author_id))]),
+    q.tagSummaries(db, [...new Set(tagLinks.map((l) => l.tag_id))]),
+    q.mediaSummaries(db, [...mediaIds]),
+  ]);
+
+  const sections = new Map(toSections(sectionRows).map((s) => [s.id, s]));
+  const authorById = new Map(authors.map((a) => [a.id, { id: a.id, slug: a.slug, name: a.name, title: a.title, photoId: a.photo_id }]));
+  const tagById = new Map(tags.map((t) => [t.id, { id: t.id, slug: t.slug, name: t.name }]));
+  const imageById = new Map<number, ImageSummary>(
+    media.map((m) => [
+      m.id,
+      {
+        id: m.id,
+        src: `/media/${m.storage_key}`,
+        width: m.width,
+        height: m.height,
+        mimeType: m.mime_type,
+        caption: m.caption,
+        credit: m.credit,
+        altText: m.alt_text,
+        focalX: m.focal_x,
+        focalY: m.focal_y,
+      },
+    ]),
+  );
+
+  return rows.map((row) => {
+    const body = bodies.get(row.id) ?? emptyBody();
+    const article = toArticle(row, {
+      body,
+      authorIds: authorLinks.filter((l) => l.article_id === row.id).map((l) => l.author_id),
+      tagIds: tagLinks.filter((l) => l.article_id === row.id).map((l) => l.tag_id),
+      corrections: corrections.filter((c) => c.article_id === row.id),
+    });
+    const section = row.section_id !== null ? sections.get(row.section_id) : undefined;
+    const breadcrumbs: SectionSummary[] = [];
+    for (let s = section; s; s = s.parentId !== null ? sections.get(s.parentId) : undefined) {
+      breadcrumbs.unshift(summary(s));
+      if (breadcrumbs.length > 10) break;
+    }
+    const path = articlePath(section?.path ?? null, row.slug);
+    const bodyImages = new Map<number, ImageSummary>();
+    if (options.bodyMedia) for (const id of bodyMediaIds(body)) {
+      const img = imageById.get(id);
+      if (img) bodyImages.set(id, img);
+    }
+    return {
+      ...article,
+      section: section ? summary(section) : null,
+      breadcrumbs,
+      authors: article.authorIds.flatMap((id) => authorById.get(id) ?? []),
+      tags: article.tagIds.flatMap((id) => tagById.get(id) ?? []),
+      featuredImage: row.featured_image_id !== null ? (imageById.get(row.featured_image_id) ?? null) : null,
+      bodyImages,
+      path,
+      url: publicUrl + path,
+    };
+  });
+}
+
+/** Section ids of a section and everything below it. */
+export async function sectionAndDescendants(db: Db, sectionId: number): Promise<number[]> {
+  const rows = await q.allSectionRows(db);
+  const out = [sectionId];
+  for (let i = 0; i < out.length; i++) for (const r of rows) if (r.parent_id === out[i] && !out.includes(r.id)) out.push(r.id);
+  return out;
+}
