@@ -36,10 +36,12 @@ export function installStaffAuth(scope: FastifyInstance, deps: { tokens: TokenSe
     }
     const principal = await deps.tokens.authenticate(match[1]);
     if (!principal) return sendError(reply, 401, 'AUTH_INVALID', 'This API token is unknown or has been revoked.');
+    request.principal = principal;
+    // An unknown staff URL is answered by the not-found handler (404) once the caller is known.
+    if (request.is404) return;
     const permission = request.routeOptions.config.permission;
     if (!permission || !roleHas(principal.role, permission)) {
       return sendError(reply, 403, 'PERMISSION_DENIED', `Your role (${principal.role}) may not do this (needs ${permission ?? 'a permission'}).`);
     }
-    request.principal = principal;
   });
 }

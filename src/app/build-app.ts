@@ -9,7 +9,7 @@ import type { Config } from '../config/index.js';
 import { ping, type Store } from '../db/index.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { ErrorResponse } from '../lib/schema.js';
-import { apiNotFound, installHttpEdge } from './http.js';
+import { apiNotFound, installHttpEdge, validationOptions } from './http.js';
 import { installStaffAuth } from './auth.js';
 import { installPublicCaching } from './public-cache.js';
 import { buildServices, type Services } from './services.js';
@@ -41,12 +41,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
     bodyLimit: 1024 * 1024,
-    maxParamLength: 300,
     trustProxy: true,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
-    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
+    ...validationOptions(),
   });
 
   installHttpEdge(server);

@@ -3,7 +3,7 @@
  * Every failure becomes `{ error: { code, message, field } }` with a 4xx, or
  * a generic 500 that never carries internals.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import secureJson from 'secure-json-parse';
@@ -68,24 +68,43 @@ function messageOf(err: ErrorObject, field: string): string {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-export function installHttpEdge(app: FastifyInstance): void {
-  const bodyAjv = makeAjv(false);
-  const queryAjv = makeAjv(true);
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema as object),
-  );
-  app.setSchemaErrorFormatter((errors, dataVar) => {
-    const first = errors[0] as ErrorObject | undefined;
-    const part = dataVar === 'querystring' ? 'query' : dataVar;
-    const field = first ? fieldOf(first, part) : part;
-    const err = new Error(first ? messageOf(first, field) : 'Invalid request.') as Error & { field: string; part: string };
-    err.field = field;
-    err.part = part;
-    return err;
-  });
+/**
+ * Fastify options that make validation ours in every scope. (A compiler set
+ * with setValidatorCompiler is dropped by child scopes that add schemas, so
+ * the factory route is the one that holds everywhere.)
+ */
+export function validationOptions() {
+  return {
+    schemaController: {
+      compilersFactory: {
+        buildValidator: (externalSchemas: unknown) => {
+          const bodyAjv = makeAjv(false);
+          const queryAjv = makeAjv(true);
+          for (const schema of Object.values((externalSchemas ?? {}) as Record<string, object>)) {
+            bodyAjv.addSchema(schema);
+            queryAjv.addSchema(schema);
+          }
+          return ({ schema, httpPart }: { schema: unknown; httpPart?: string }) =>
+            (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema as object);
+        },
+      },
+    },
+    schemaErrorFormatter: (errors: FastifySchemaValidationError[], dataVar: string): Error => {
+      const first = errors[0] as ErrorObject | undefined;
+      const part = dataVar === 'querystring' ? 'query' : dataVar;
+      const field = first ? fieldOf(first, part) : part;
+      const err = new Error(first ? messageOf(first, field) : 'Invalid request.') as Error & { field: string; part: string };
+      err.field = field;
+      err.part = part;
+      return err;
+    },
+  };
+}
 
+export function installHttpEdge(app: FastifyInstance): void {
   // JSON bodies: refuse invalid UTF-8 and prototype-poisoning keys instead of silently accepting them.
-  app.removeContentTypeParser('application/json');
+  // Only JSON bodies by default: a text/plain body is answered 415, not parsed as a string.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
     let text: string;
     try {

@@ -13,6 +13,8 @@ export interface RunningServer {
   app: App;
   store: Store;
   url: string;
+  /** Resolves when the demo paper has finished loading (at once when there was nothing to load). */
+  demoLoaded: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,11 +29,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({ config, store });
     const log = app.server.log;
     log.info({ store: store.describe }, 'store ready');
-    if (config.seedDemo) {
-      const seeded = await seedDemoIfEmpty(app.services, (msg) => log.info(msg));
-      if (seeded) log.info('demo newspaper loaded');
-    }
     await app.server.listen({ port: config.port, host: config.host });
+    // The demo paper's pictures take several seconds to draw, so it loads after the server answers;
+    // stories appear as soon as their pictures are ready.
+    const demoLoaded = config.seedDemo
+      ? seedDemoIfEmpty(app.services, (msg) => log.info(msg)).then(
+          (seeded) => {
+            if (seeded) log.info('demo newspaper loaded');
+          },
+          (err: unknown) => log.error({ err }, 'loading the demo newspaper failed; run `npx dateline demo --force` to finish it'),
+        )
+      : Promise.resolve();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(app.server.server.address() as { port: number }).port}`;
     log.info(`Dateline is serving ${url} (public URL ${config.publicUrl})`);
     let stopping: Promise<void> | undefined;
@@ -39,9 +47,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       (stopping ??= (async () => {
         log.info('shutting down: finishing in-flight requests');
         await app.server.close();
+        await demoLoaded;
         await store.close();
       })());
-    return { app, store, url, stop };
+    return { app, store, url, demoLoaded, stop };
   } catch (err) {
     await store.close();
     throw err;

@@ -49,6 +49,7 @@ export function sectionResponse(s: Section): Static<typeof SectionResponse> {
 const list = Type.Object({ items: Type.Array(Type.Ref('Section')) });
 
 export function registerSectionPublicRoutes(app: FastifyInstance, deps: { sections: SectionService }): void {
+  app.addSchema(SectionResponse);
   app.get('/sections', { schema: { tags: ['content'], summary: 'All sections, in order', response: { 200: list } } }, async () => ({
     items: (await deps.sections.list()).map(sectionResponse),
   }));
@@ -60,6 +61,7 @@ export function registerSectionPublicRoutes(app: FastifyInstance, deps: { sectio
 }
 
 export function registerSectionAdminRoutes(app: FastifyInstance, deps: { sections: SectionService }): void {
+  app.addSchema(SectionResponse);
   const tags = ['sections'];
   app.get('/sections', { config: { permission: 'content:read' }, schema: { tags, summary: 'List sections', response: { 200: list } } }, async () => ({
     items: (await deps.sections.list()).map(sectionResponse),

@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import type { Db, Dialect } from '../../db/index.js';
+import type { Clock } from '../../lib/clock.js';
+import { conflict, invalid, notFound, unprocessable } from '../../lib/errors.js';
+import { cleanUpload, renderVariant } from './media.image.js';
+import {
+  FORMAT_INFO,
+  TEXT_LIMITS,
+  VARIANT_WIDTHS,
+  VARIANT_FORMATS,
+  cleanOriginalName,
+  decodeCursor,
+  effectiveVariantWidth,
+  encodeCursor,
+  isVariantFormat,
+  isVariantWidth,
+  srcsetWidths,
+  toMediaAsset,
+  variantHeight,
+  variantKey,
+  variantPath,
+  type MediaAsset,
+  type VariantFormat,
+} from './media.js';
+import * as q from './media.queries.js';
+import { newMediaKey, type MediaStore } from './media.store.js';
+
+export interface MediaUpload {
+  data: Buffer;
+  originalName?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+  altText?: string | undefined;
+}
+
+export interface MediaPatch {
+  caption?: string;
+  credit?: string;
+  altText?: string;
+  focalX?: number;
+  focalY?: number;
+}
+
+export interface MediaVariant {
+  /** Store key of the cached file. */
+  key: string;
+  width: number;
+  height: number;
+  format: VariantFormat;
+  mimeType: string;
+  /** True when this call rendered it; false when it came from the cache. */
+  rendered: boolean;
+}
+
+const DEFAULT_PAGE = 30;
+const MAX_PAGE = 100;
+
+function checkText(field: 'caption' | 'credit' | 'altText', value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (text.length > TEXT_LIMITS[field]) {
+    throw unprocessable('MEDIA_TEXT_TOO_LONG', `The ${field === 'altText' ? 'alt text' : field} may be at most ${TEXT_LIMITS[field]} characters.`, field);
+  }
+  return text;
+}
+
+function checkFocal(field: 'focalX' | 'focalY', value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw unprocessable('MEDIA_FOCAL_INVALID', 'A focal point is a fraction of the width or height, from 0 to 1.', field);
+  }
+  return value;
+}
+
+const missing = (id: number) => notFound('MEDIA_NOT_FOUND', `There is no media item ${id}.`, 'id');
+
+export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: MediaStore; dialect: Dialect }) {
+  const { db, clock, mediaStore } = deps;
+  // Per-instance: two requests for the same variant at once render it once.
+  const inFlight = new Map<string, Promise<MediaVariant>>();
+
+  async function get(id: number): Promise<MediaAsset> {
+    const row = await q.findMediaRow(db, id);
+    if (!row) throw missing(id);
+    return toMediaAsset(row);
+  }
+
+  async function renderAndStore(asset: MediaAsset, v: Omit<MediaVariant, 'rendered'>): Promise<MediaVariant> {
+    const original = await mediaStore.get(asset.storageKey);
+    if (!original) throw notFound('MEDIA_FILE_MISSING', `The file of media item ${asset.id} is missing from the media store.`, 'id');
+    await mediaStore.put(v.key, await renderVariant(original, v, v.format));
+    return { ...v, rendered: true };
+  }
+
+  return {
+    get,
+
+    /** The asset stored under a key (as in a /media/… URL), or undefined. */
+    async findByKey(storageKey: string): Promise<MediaAsset | undefined> {
+      const row = await q.findMediaRowByKey(db, storageKey);
+      return row ? toMediaAsset(row) : undefined;
+    },
+
+    /** Batch lookup for pages and API answers; unknown ids are simply absent. */
+    async findByIds(ids: readonly number[]): Promise<MediaAsset[]> {
+      return (await q.findMediaRowsByIds(db, ids)).map(toMediaAsset);
+    },
+
+    async list(opts: { q?: string | undefined; cursor?: string | undefined; limit?: number | undefined } = {}): Promise<{ items: MediaAsset[]; nextCursor: string | null }> {
+      const limit = Math.min(Math.max(Math.trunc(opts.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
+      const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor);
+      if (opts.cursor !== undefined && !after) throw invalid('MEDIA_CURSOR_INVALID', 'This page cursor is not valid; start from the first page.', 'cursor');
+      const rows = await q.listMediaRows(db, { q: opts.q?.trim(), ...(after && { after }), limit: limit + 1 });
+      const items = rows.slice(0, limit).map(toMediaAsset);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    },
+
+    /**
+     * Stores a new image. The file is checked by content, oriented and
+     * stripped of metadata; caption, credit and alt text not given are
+     * taken from the image's own IPTC/XMP when present.
+     */
+    async upload(input: MediaUpload): Promise<MediaAsset> {
+      const caption = checkText('caption', input.caption);
+      const credit = checkText('credit', input.credit);
+      const altText = checkText('altText', input.altText);
+      const image = await cleanUpload(input.data);
+      const now = clock.now();
+      const key = newMediaKey(now, FORMAT_INFO[image.format].ext);
+      const sha256 = createHash('sha256').update(image.data).digest('hex');
+
+      // File first, then the row: a crash in between leaves an orphan file (harmless), never a row without its file.
+      await mediaStore.put(key, image.data);
+      let id: number;
+      try {
+        id = await db.transaction().execute((trx) =>
+          q.insertMedia(trx, {
+            storage_key: key,
+            original_name: cleanOriginalName(input.originalName),
+            mime_type: FORMAT_INFO[image.format].mime,
+            byte_size: image.data.length,
+            width: image.width,
+            height: image.height,
+            sha256,
+            caption: caption ?? (image.embedded.caption ?? '').slice(0, TEXT_LIMITS.caption),
+            credit: credit ?? (image.embedded.credit ?? '').slice(0, TEXT_LIMITS.credit),
+            alt_text: altText ?? (image.embedded.altText ?? '').slice(0, TEXT_LIMITS.altText),
+            focal_x: 0.5,
+            focal_y: 0.5,
+            created_at: now.toISOString(),
+            updated_at: now.toISOString(),
+          }),
+        );
+      } catch (err) {
+        // Report the insert's failure, not a cleanup problem; a file left behind is only an orphan.
+        await mediaStore.remove(key).catch(() => undefined);
+        throw err;
+      }
+      return get(id);
+    },
+
+    async update(id: number, patch: MediaPatch): Promise<MediaAsset> {
+      const caption = checkText('caption', patch.caption);
+      const credit = checkText('credit', patch.credit);
+      const altText = checkText('altText', patch.altText);
+      const focalX = checkFocal('focalX', patch.focalX);
+      const focalY = checkFocal('focalY', patch.focalY);
+      await db.transaction().execute(async (trx) => {
+        if (!(await q.findMediaRow(trx, id))) throw missing(id);
+        await q.updateMediaRow(trx, id, {
+          ...(caption !== undefined && { caption }),
+          ...(credit !== undefined && { credit }),
+          ...(altText !== undefined && { alt_text: altText }),
+          ...(focalX !== undefined && { focal_x: focalX }),
+          ...(focalY !== undefined && { focal_y: focalY }),
+          updated_at: clock.now().toISOString(),
+        });
+      });
+      return get(id);
+    },
+
+    /** Deletes an unused asset, then its file and cached variants once the row is gone for good. */
+    async remove(id: number): Promise<void> {
+      const asset = await db.transaction().execute(async (trx) => {
+        const row = await q.findMediaRow(trx, id);
+        if (!row) throw missing(id);
+        const use = await q.countMediaUse(trx, id);
+        const total = use.featured + use.authors + use.bodies;
+        if (total > 0) {
+          throw conflict(
+            'MEDIA_IN_USE',
+            `This image is still used by ${use.featured + use.bodies} story(ies) and ${use.authors} author profile(s); replace it there first.`,
+            'id',
+          );
+        }
+        await q.deleteMediaRow(trx, id);
+        return toMediaAsset(row);
+      });
+      const widths = new Set(VARIANT_WIDTHS.map((w) => effectiveVariantWidth(asset, w)));
+      const keys = [asset.storageKey, ...[...widths].flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(asset.storageKey, w, f)))];
+      // The row is gone, so nothing links to these files any more; a failed delete only leaves an orphan for housekeeping.
+      await Promise.allSettled(keys.map((key) => mediaStore.remove(key)));
+    },
+
+    /** Public path of the original file. */
+    url(asset: Pick<MediaAsset, 'storageKey'>): string {
+      return `/media/${asset.storageKey}`;
+    },
+
+    /** Public path of a resized copy (rendered on first request). */
+    variantUrl(asset: Pick<MediaAsset, 'storageKey'>, width: number, format: VariantFormat): string {
+      return variantPath(asset.storageKey, width, format);
+    },
+
+    /** A ready `srcset` value for <img>/<source>, e.g. "/media/v/320/webp/… 320w, …". */
+    srcset(asset: Pick<MediaAsset, 'storageKey' | 'width'>, format: VariantFormat): string {
+      return srcsetWidths(asset)
+        .map((w) => `${variantPath(asset.storageKey, w, format)} ${effectiveVariantWidth(asset, w)}w`)
+        .join(', ');
+    },
+
+    /** A resized copy at a ladder width (never upscaled), cached in the media store after the first request. */
+    async variant(asset: MediaAsset, width: number, format: string): Promise<MediaVariant> {
+      if (!isVariantWidth(width)) throw invalid('MEDIA_VARIANT_WIDTH', `Variant widths are ${VARIANT_WIDTHS.join(', ')}.`, 'width');
+      if (!isVariantFormat(format)) throw invalid('MEDIA_VARIANT_FORMAT', `Variant formats are ${VARIANT_FORMATS.join(', ')}.`, 'format');
+      const w = effectiveVariantWidth(asset, width);
+      const v = { key: variantKey(asset.storageKey, w, format), width: w, height: variantHeight(asset, w), format, mimeType: FORMAT_INFO[format].mime };
+      const pending = inFlight.get(v.key);
+      if (pending) return { ...(await pending), rendered: false };
+      // Registered synchronously, before any await, so a simultaneous request always finds it.
+      const job = (async () => ((await mediaStore.exists(v.key)) ? { ...v, rendered: false } : renderAndStore(asset, v)))().finally(() =>
+        inFlight.delete(v.key),
+      );
+      inFlight.set(v.key, job);
+      return job;
+    },
+  };
+}
+
+export type MediaService = ReturnType<typeof createMediaService>;
