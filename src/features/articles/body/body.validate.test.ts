@@ -110,6 +110,14 @@ describe('parseBody normalises', () => {
     expect(out.content[2]).toMatchObject({ url: 'https://x.com/someone/status/123' });
   });
 
+  it('treats an optional field set to undefined by code as absent', () => {
+    expect(valid(doc({ type: 'image', mediaId: 3, src: undefined, alt: '', caption: undefined })).content[0]).toEqual({
+      type: 'image',
+      mediaId: 3,
+      alt: '',
+    });
+  });
+
   it('drops blank optional strings', () => {
     const out = valid(doc({ type: 'quote', content: [text('q')], cite: '  ' }));
     expect(out.content[0]).toEqual({ type: 'quote', content: [{ type: 'text', text: 'q' }] });

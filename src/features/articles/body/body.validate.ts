@@ -40,9 +40,12 @@ type Obj = Record<string, unknown>;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Own properties only: a value on the prototype chain was not in the JSON. */
+/**
+ * Own properties only: a value on the prototype chain was not in the JSON. An
+ * explicit `undefined` (from code, never from JSON) counts as absent.
+ */
 function has(obj: Obj, key: string): boolean {
-  return Object.hasOwn(obj, key);
+  return Object.hasOwn(obj, key) && obj[key] !== undefined;
 }
 
 function get(obj: Obj, key: string): unknown {
