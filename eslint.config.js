@@ -21,6 +21,8 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config only.' },
       ],
       'no-console': 'error',
+      // Fastify handlers and hooks are async by contract even when they do not await.
+      '@typescript-eslint/require-await': 'off',
     },
   },
   {
@@ -32,4 +34,5 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['bin/**/*.js', 'tools/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

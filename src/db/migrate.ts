@@ -22,11 +22,11 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
         Object.fromEntries(MIGRATIONS.map(([name, up]): [string, Migration] => [name, { up: (d) => up(d, dialect) }])),
       ),
   };
-  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider, migrationTableName: 'dateline_migration', migrationLockTableName: 'dateline_migration_lock' });
+  const migrator = new Migrator({ db, provider, migrationTableName: 'dateline_migration', migrationLockTableName: 'dateline_migration_lock' });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import type { Kysely } from 'kysely';
 import * as tar from 'tar';
 import { CONTENT_TABLES, type Db } from '../../db/index.js';
-import { createLocalMediaStore, type MediaStore } from '../media/media.store.js';
+import { createLocalMediaStore, type MediaStore } from '../media/index.js';
 import { PRIMARY_KEYS, type Row } from './archive.js';
 
 export const T0 = '2026-11-02T08:00:00.000Z';

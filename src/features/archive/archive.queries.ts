@@ -33,7 +33,7 @@ export async function readPage(db: Db, table: ContentTable, after: Row | undefin
     });
   }
   for (const k of keys) q = q.orderBy(k);
-  return (await q.limit(limit).execute()) as Row[];
+  return q.limit(limit).execute();
 }
 
 export async function insertRows(db: Db, table: ContentTable, rows: readonly Row[]): Promise<void> {

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../../../test/db.js';
 import { fixedClock } from '../../lib/clock.js';
-import type { MediaStore } from '../media/media.store.js';
+import type { MediaStore } from '../media/index.js';
 import { exportArchive, importArchive, type ArchiveDeps, type ArchiveErrorCode } from './index.js';
 import { readEntries, removeTempDirs, seedNewsroom, snapshot, storeFiles, T0, tempDir, tempStore, writeTar } from './archive.fixtures.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/db.js';
 import { LATEST_MIGRATION, type DialectName } from '../../db/index.js';
 import { fixedClock } from '../../lib/clock.js';
-import type { MediaStore } from '../media/media.store.js';
+import type { MediaStore } from '../media/index.js';
 import { exportArchive, importArchive, type ArchiveDeps } from './index.js';
 import { readEntries, removeTempDirs, seedNewsroom, snapshot, storeFiles, T0, tempDir, tempStore } from './archive.fixtures.js';
 

@@ -8,7 +8,7 @@ import type { Selectable } from 'kysely';
 import type { Db, Dialect } from '../../db/index.js';
 import { CONTENT_TABLES, type Database } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
-import { isMediaKey, type MediaStore } from '../media/media.store.js';
+import { isMediaKey, type MediaStore } from '../media/index.js';
 import { archiveError } from './archive.errors.js';
 
 export const ARCHIVE_FORMAT = 'dateline-archive';

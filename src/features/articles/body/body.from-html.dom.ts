@@ -7,6 +7,7 @@
 import { DomHandler, ElementType, Parser } from 'htmlparser2';
 import type { parseDocument } from 'htmlparser2';
 import { collapseWhitespace } from './body.from-html.lines.js';
+import { BODY_LIMITS } from './body.limits.js';
 import { splitLongText } from './body.normalise.js';
 
 export type DomNode = ReturnType<typeof parseDocument>['children'][number];
@@ -29,6 +30,22 @@ const WORD_BREAKING: ReadonlySet<string> = new Set([
   'br', 'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'li', 'dt', 'dd', 'tr', 'td', 'th',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'figcaption', 'hr', 'ul', 'ol', 'table',
 ]);
+
+/**
+ * Block-level elements. In flowing content each one ends the paragraph before
+ * it (so text directly inside a <div> becomes its own paragraph and nested
+ * containers flatten); inside headings, quotes and list items, which hold
+ * inline content only, each becomes a line break.
+ */
+export const BLOCKS: ReadonlySet<string> = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'address', 'body',
+  'html', 'dl', 'dt', 'dd', 'li', 'details', 'summary', 'fieldset', 'hgroup', 'table', 'thead', 'tbody',
+  'tfoot', 'tr', 'caption', 'figcaption', 'legend', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul',
+  'ol', 'pre', 'figure', 'hr',
+]);
+
+/** h1 is the page's own title level, so the body starts at 2. */
+export const HEADING_LEVEL: Readonly<Record<string, 2 | 3 | 4>> = { h1: 2, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 };
 
 const MAX_SCAN = 1000;
 const MAX_TEXT_SCAN = 50_000;
@@ -140,4 +157,16 @@ export function captionParts(figcaption: DomElement): { caption?: string; credit
   const credit = clipText(elementsIn(figcaption).filter(isCredit).map((el) => plainText(el)).join(' ').trim());
   const caption = clipText(plainText(figcaption, isCredit));
   return { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
+}
+
+export function hasClass(el: DomElement, names: readonly string[]): boolean {
+  const classes = (el.attribs['class'] ?? '').split(/\s+/);
+  return names.some((n) => classes.includes(n));
+}
+
+/** An HTML width/height attribute ("600" or "600px") as a whole number within the body limits. */
+export function dimension(value: string | undefined): number | undefined {
+  const match = /^\s*(\d{1,6})(?:px)?\s*$/.exec(value ?? '');
+  const n = match?.[1] === undefined ? NaN : Number(match[1]);
+  return n >= 1 && n <= BODY_LIMITS.maxImageDimension ? n : undefined;
 }

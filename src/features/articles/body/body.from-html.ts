@@ -15,7 +15,7 @@ import { parseBody } from './body.validate.js';
 import { parseEmbedUrl, safeImageSrc, safeLinkHref } from './body.urls.js';
 import { collapseWhitespace, hasVisibleText, Line, NO_MARKS, standaloneEmbed, tidyLine } from './body.from-html.lines.js';
 import type { InlineBudget, MarkState } from './body.from-html.lines.js';
-import { captionParts, descendants, DROPPED, isElement, parseHtml, plainText } from './body.from-html.dom.js';
+import { BLOCKS, captionParts, descendants, dimension, DROPPED, hasClass, HEADING_LEVEL, isElement, parseHtml, plainText } from './body.from-html.dom.js';
 import type { DomElement, DomNode } from './body.from-html.dom.js';
 
 export interface HtmlToBodyOptions {
@@ -29,20 +29,6 @@ export const MAX_HTML_INPUT = 2 * 1024 * 1024;
 const MAX_DEPTH = 200;
 const MAX_INLINES_TOTAL = 200_000;
 
-/**
- * Block-level elements. In flowing content each one ends the paragraph before
- * it (so text directly inside a <div> becomes its own paragraph and nested
- * containers flatten); inside headings, quotes and list items, which hold
- * inline content only, each becomes a line break.
- */
-const BLOCKS: ReadonlySet<string> = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'address', 'body',
-  'html', 'dl', 'dt', 'dd', 'li', 'details', 'summary', 'fieldset', 'hgroup', 'table', 'thead', 'tbody',
-  'tfoot', 'tr', 'caption', 'figcaption', 'legend', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul',
-  'ol', 'pre', 'figure', 'hr',
-]);
-
-const HEADING_LEVEL: Readonly<Record<string, 2 | 3 | 4>> = { h1: 2, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 };
 const SOCIAL_QUOTE_CLASSES = ['twitter-tweet', 'twitter-video', 'instagram-media'];
 const FACEBOOK_CLASSES = ['fb-post', 'fb-video'];
 /** "//host/…", also with backslashes, which browsers read as slashes. */
@@ -52,17 +38,6 @@ const IMAGE_SRC_ATTRS = ['src', 'data-src', 'data-original', 'data-lazy-src'];
 
 function clip(text: string): string {
   return splitLongText(text)[0] ?? '';
-}
-
-function hasClass(el: DomElement, names: readonly string[]): boolean {
-  const classes = (el.attribs['class'] ?? '').split(/\s+/);
-  return names.some((n) => classes.includes(n));
-}
-
-function dimension(value: string | undefined): number | undefined {
-  const match = /^\s*(\d{1,6})(?:px)?\s*$/.exec(value ?? '');
-  const n = match?.[1] === undefined ? NaN : Number(match[1]);
-  return n >= 1 && n <= BODY_LIMITS.maxImageDimension ? n : undefined;
 }
 
 class Converter {

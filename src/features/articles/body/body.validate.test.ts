@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { BODY_LIMITS } from './body.limits.js';
 import type { BodyDocument } from './body.types.js';
@@ -45,6 +46,13 @@ describe('parseBody accepts', () => {
       { type: 'divider' },
     );
     expect(valid(input).content).toHaveLength(9);
+  });
+
+  it('accepts the example document in docs/story-body.md', () => {
+    const reference = readFileSync(new URL('../../../../docs/story-body.md', import.meta.url), 'utf8');
+    const example = reference.slice(reference.indexOf('## Example'));
+    const json = /```json\n([\s\S]*?)```/.exec(example)?.[1];
+    expect(valid(JSON.parse(json ?? 'null')).content).toHaveLength(9);
   });
 
   it('returns a fresh document, not the input objects', () => {
