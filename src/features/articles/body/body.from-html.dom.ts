@@ -45,7 +45,9 @@ export const BLOCKS: ReadonlySet<string> = new Set([
 ]);
 
 /** h1 is the page's own title level, so the body starts at 2. */
-export const HEADING_LEVEL: Readonly<Record<string, 2 | 3 | 4>> = { h1: 2, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 };
+export const HEADING_LEVEL: ReadonlyMap<string, 2 | 3 | 4> = new Map([
+  ['h1', 2], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 4], ['h6', 4],
+]);
 
 const MAX_SCAN = 1000;
 const MAX_TEXT_SCAN = 50_000;

@@ -113,7 +113,7 @@ class Converter {
   private block(el: DomElement, marks: MarkState, depth: number): void {
     const name = el.name;
     this.flush();
-    const heading = HEADING_LEVEL[name];
+    const heading = HEADING_LEVEL.get(name);
     if (heading !== undefined) this.heading(el, heading, marks, depth);
     else if (name === 'hr') this.push({ type: 'divider' });
     else if (name === 'img') this.image(el, undefined, undefined);

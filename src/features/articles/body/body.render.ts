@@ -44,7 +44,6 @@ export interface RenderOptions {
 
 /** External links and embeds must not get window.opener, a Referer, or our PageRank. */
 const EXTERNAL_REL = 'noopener noreferrer nofollow';
-const HEADING_TAGS: Readonly<Record<number, string | undefined>> = { 2: 'h2', 3: 'h3', 4: 'h4' };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -240,8 +239,9 @@ function renderBlock(block: Block, state: RenderState): string {
       return `<p>${lead}${renderInlines(block.content, state.hrefs)}</p>`;
     }
     case 'heading': {
-      // Looked up, never interpolated: an unvalidated level cannot inject a tag name.
-      const tag = HEADING_TAGS[block.level] ?? 'h2';
+      // Compared, never interpolated or looked up: an unvalidated level cannot choose the tag name.
+      const level: unknown = block.level;
+      const tag = level === 3 ? 'h3' : level === 4 ? 'h4' : 'h2';
       return `<${tag}>${renderInlines(block.content, state.hrefs)}</${tag}>`;
     }
     case 'quote': {

@@ -239,6 +239,9 @@ describe('hand-built documents', () => {
         { type: 'html', html: '<script>alert(1)</script>' },
         { type: 'paragraph', onclick: 'alert(1)', content: [{ type: 'raw', html: '<img src=x onerror=alert(1)>' }, { type: 'text', text: 'ok', marks: [{ type: 'style', css: 'x' }] }] },
         { type: 'heading', level: '2 onclick=alert(1)', content: [] },
+        { type: 'heading', level: 'constructor', content: [{ type: 'text', text: 'proto' }] },
+        { type: 'heading', level: '__proto__', content: [{ type: 'text', text: 'proto' }] },
+        { type: 'list', ordered: 'constructor', items: [[{ type: 'text', text: 'i' }]] },
         { type: 'image', src: '/a.jpg', alt: 'a', width: '1" onerror="alert(1)' },
       ],
     } as unknown as BodyDocument;
