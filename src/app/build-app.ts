@@ -15,6 +15,7 @@ import { installPublicCaching } from './public-cache.js';
 import { buildServices, type Services } from './services.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerFeatureRoutes } from './routes.js';
+import { installPageCache } from '../site/serve.js';
 
 export interface AppDeps {
   config: Config;
@@ -51,7 +52,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installHttpEdge(server);
   server.addSchema(ErrorResponse);
 
-  const services = buildServices({ config, store, clock });
+  const services = buildServices({
+    config,
+    store,
+    clock,
+    onEventError: (err) => server.log.error({ err }, 'a content-change listener failed; cached pages may be stale until they expire'),
+  });
+  installPageCache(server, services.pageCache ? { cache: services.pageCache } : null);
 
   await server.register(swagger, {
     openapi: {

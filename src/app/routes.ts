@@ -1,6 +1,8 @@
 /** Which feature routes live in which scope. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
+import { buildSiteAssets } from '../site/assets.js';
+import { registerSiteRoutes } from '../site/site.routes.js';
 import { registerSectionAdminRoutes, registerSectionPublicRoutes } from '../features/sections/index.js';
 import { registerAuthorAdminRoutes, registerAuthorPublicRoutes } from '../features/authors/index.js';
 import { registerTagAdminRoutes, registerTagPublicRoutes } from '../features/tags/index.js';
@@ -32,5 +34,17 @@ export const registerFeatureRoutes = {
   /** Anything else at the root (media files). */
   other(server: FastifyInstance, s: Services): void {
     registerMediaFileRoutes(server, { media: s.media, mediaStore: s.mediaStore });
+    registerSiteRoutes(server, {
+      articles: s.articles,
+      sections: s.sections,
+      authors: s.authors,
+      tags: s.tags,
+      pages: s.pages,
+      settings: s.settings,
+      media: s.media,
+      clock: s.clock,
+      publicUrl: s.config.publicUrl,
+      assets: buildSiteAssets(),
+    });
   },
 };

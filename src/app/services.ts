@@ -1,8 +1,14 @@
-/** Builds every feature service once, from the store, clock and config. */
+/**
+ * Builds every feature service once, from the store, clock and config, and
+ * the one content-events bus they announce committed changes on; the reader
+ * page cache listens to it and purges the pages a change touched.
+ */
 import path from 'node:path';
 import type { Config } from '../config/index.js';
 import type { Store } from '../db/index.js';
 import type { Clock } from '../lib/clock.js';
+import { createContentEvents } from '../lib/events.js';
+import { createPageCache } from '../site/page-cache.js';
 import { createTokenService } from '../features/staff/index.js';
 import { createSectionService } from '../features/sections/index.js';
 import { createAuthorService } from '../features/authors/index.js';
@@ -12,25 +18,37 @@ import { createSettingsService } from '../features/settings/index.js';
 import { createLocalMediaStore, createMediaService } from '../features/media/index.js';
 import { createArticleService } from '../features/articles/index.js';
 
-export function buildServices(deps: { config: Config; store: Store; clock: Clock }) {
+export function buildServices(deps: {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  /** Told when a content listener (e.g. the page cache) fails; the change itself is already committed. */
+  onEventError?: (err: unknown) => void;
+}) {
   const { config, store, clock } = deps;
   const db = store.db;
+  const events = createContentEvents(deps.onEventError);
+  // In-process: other processes (the CLI, other nodes) do not reach it, so their changes show within the page TTL.
+  const pageCache = config.pageCache ? createPageCache() : null;
+  if (pageCache) events.subscribe((change) => pageCache.purge(change.keys));
   const mediaStore = createLocalMediaStore(path.join(config.dataDir, 'media'));
-  const media = createMediaService({ db, clock, mediaStore, dialect: store.dialect });
-  const settings = createSettingsService({ db, clock });
+  const media = createMediaService({ db, clock, mediaStore, dialect: store.dialect, events });
+  const settings = createSettingsService({ db, clock, events });
   return {
     config,
     store,
     clock,
+    events,
+    pageCache,
     mediaStore,
     media,
     settings,
     tokens: createTokenService({ db, clock }),
-    sections: createSectionService({ db, clock }),
-    authors: createAuthorService({ db, clock }),
-    tags: createTagService({ db, clock }),
-    pages: createPageService({ db, clock }),
-    articles: createArticleService({ db, clock, publicUrl: config.publicUrl }),
+    sections: createSectionService({ db, clock, events }),
+    authors: createAuthorService({ db, clock, events }),
+    tags: createTagService({ db, clock, events }),
+    pages: createPageService({ db, clock, events }),
+    articles: createArticleService({ db, clock, publicUrl: config.publicUrl, events }),
   };
 }
 

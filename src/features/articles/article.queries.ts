@@ -3,6 +3,7 @@
  * each relation in one batched query (ids in, rows out) — never one query
  * per story.
  */
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { ArticleRow, ArticleUpdate, CorrectionRow, NewArticleRow, SectionRow } from '../../db/schema.js';
 
@@ -151,4 +152,14 @@ export async function existingIds(db: Db, table: 'authors' | 'tags' | 'media' | 
 export async function idBySlug(db: Db, table: 'sections' | 'tags' | 'authors', slug: string): Promise<number | undefined> {
   const row = await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst();
   return row?.id;
+}
+
+/** Stand-in search until the search feature: headline and standfirst contain every word (case-insensitive). */
+export async function searchPublishedRows(db: Db, words: readonly string[], now: string, limit: number): Promise<ArticleRow[]> {
+  let q = db.selectFrom('articles').selectAll().where('status', '=', 'published').where('published_at', '<=', now);
+  for (const w of words) {
+    const pattern = `%${w.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    q = q.where(sql<boolean>`(lower(headline) like ${pattern} escape '\\' or lower(standfirst) like ${pattern} escape '\\')`);
+  }
+  return q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/index.js';
 import type { ArticleUpdate } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
+import { noContentEvents, type ContentEvents } from '../../lib/events.js';
 import { AppError, conflict, invalid, notFound, unprocessable } from '../../lib/errors.js';
 import { slugify } from '../../lib/slug.js';
 import { emptyBody, parseBody, type BodyDocument } from './body/index.js';
@@ -19,6 +20,7 @@ import {
   type WireSource,
 } from './article.js';
 import { hydrate, sectionAndDescendants, type ArticleView } from './article.hydrate.js';
+import { storyChangeKeys } from './article.keys.js';
 import * as q from './article.queries.js';
 
 export interface ArticleInput {
@@ -67,9 +69,32 @@ export interface ArticlePage {
 
 const MAX_PAGE = 100;
 
-export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: string }) {
+export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: string; events?: ContentEvents }) {
   const { db, clock, publicUrl } = deps;
+  const events = deps.events ?? noContentEvents;
   const nowIso = (): string => clock.now().toISOString();
+
+  /** Announces the reader pages a committed change touched; called only after the commit. */
+  function announce(before: ArticleView | null, after: ArticleView | null): void {
+    const keys = storyChangeKeys(before, after);
+    if (keys.length > 0) events.emit({ keys });
+  }
+
+  /**
+   * One edit of an existing story in one transaction: `action` gets the story
+   * as it was; the story as it now is is read in the same transaction, and the
+   * change is announced once the commit has succeeded. An action that throws
+   * rolls back and announces nothing.
+   */
+  async function edit(id: number, action: (trx: Db, current: ArticleView) => Promise<void>): Promise<ArticleView> {
+    const { before, after } = await db.transaction().execute(async (trx) => {
+      const current = await loadOne(trx, id);
+      await action(trx, current);
+      return { before: current, after: await loadOne(trx, id) };
+    });
+    announce(before, after);
+    return after;
+  }
 
   function validBody(body: unknown): BodyDocument {
     if (body === undefined) return emptyBody();
@@ -198,6 +223,13 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
       return page(rows, limit, 'published_at');
     },
 
+    /** Published stories whose headline or standfirst contain every word. Replaced by the search feature's index. */
+    async searchPublished(text: string, limit = 30): Promise<ArticleView[]> {
+      const words = text.toLowerCase().split(/\s+/).filter((w) => w.length > 0).slice(0, 8).map((w) => w.slice(0, 50));
+      if (words.length === 0) return [];
+      return hydrate(db, await q.searchPublishedRows(db, words, nowIso(), Math.min(limit, MAX_PAGE)), publicUrl);
+    },
+
     async listForDesk(query: DeskListQuery): Promise<ArticlePage> {
       const limit = limitOf(query.limit);
       const rows = await q.listArticleRows(db, {
@@ -218,7 +250,7 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
       const authorIds = [...new Set(input.authorIds ?? [])];
       const tagIds = [...new Set(input.tagIds ?? [])];
       checkCredit(authorIds, input.agencyCredit);
-      const id = await db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         await checkReferences(trx, input);
         const now = nowIso();
         const status = input.status ?? 'draft';
@@ -253,16 +285,16 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
         });
         await q.replaceArticleAuthors(trx, newId, authorIds);
         await q.replaceArticleTags(trx, newId, tagIds);
-        return newId;
+        return loadOne(trx, newId);
       });
-      return loadOne(db, id);
+      announce(null, created);
+      return created;
     },
 
     /** Edits content fields. With `expectedRevision`, refuses (409) if someone saved in between. */
     async update(id: number, patch: ArticlePatch, expectedRevision?: number): Promise<ArticleView> {
       const body = patch.body !== undefined ? validBody(patch.body) : undefined;
-      await db.transaction().execute(async (trx) => {
-        const current = await loadOne(trx, id);
+      return edit(id, async (trx, current) => {
         if (expectedRevision !== undefined && expectedRevision !== current.revision) {
           throw conflict('ARTICLE_REVISION_CONFLICT', `Someone else saved this story (revision ${current.revision}); reload to see their changes.`, 'revision');
         }
@@ -303,13 +335,11 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
         if (patch.authorIds) await q.replaceArticleAuthors(trx, id, [...new Set(patch.authorIds)]);
         if (patch.tagIds) await q.replaceArticleTags(trx, id, [...new Set(patch.tagIds)]);
       });
-      return loadOne(db, id);
     },
 
     /** Moves a story live now (or keeps its first publication time when republished). */
     async publish(id: number): Promise<ArticleView> {
-      await db.transaction().execute(async (trx) => {
-        const current = await loadOne(trx, id);
+      return edit(id, async (trx, current) => {
         const problems = publishProblems(current);
         if (problems[0]) throw unprocessable(problems[0].code, problems[0].message, problems[0].field);
         if (current.status === 'killed') throw unprocessable('ARTICLE_KILLED', 'A killed story cannot be published again; make a new one.', 'status');
@@ -321,34 +351,31 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
           modified_at: now,
         });
       });
-      return loadOne(db, id);
     },
 
     /** Takes a story off the site: 'unpublished' (can return) or 'killed' (legal/agency kill; never returns). */
     async takeDown(id: number, how: 'unpublished' | 'killed'): Promise<ArticleView> {
-      await db.transaction().execute(async (trx) => {
-        const current = await loadOne(trx, id);
+      return edit(id, async (trx, current) => {
         await q.updateArticleRow(trx, id, current.revision, { status: how, modified_at: nowIso() });
       });
-      return loadOne(db, id);
     },
 
     /** Appends a correction or update note; readers see it and dateModified moves. */
     async addCorrection(id: number, note: { kind: CorrectionKind; text: string }): Promise<ArticleView> {
-      await db.transaction().execute(async (trx) => {
-        const current = await loadOne(trx, id);
+      return edit(id, async (trx, current) => {
         const now = nowIso();
         await q.insertCorrection(trx, { article_id: id, kind: note.kind, text: note.text, created_at: now });
         await q.updateArticleRow(trx, id, current.revision, { modified_at: now, ...(current.status === 'published' && { updated_at: now }) });
       });
-      return loadOne(db, id);
     },
 
     async remove(id: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        if (!(await q.findArticleRow(trx, id))) throw notFound('ARTICLE_NOT_FOUND', `There is no story ${id}.`, 'id');
+      const removed = await db.transaction().execute(async (trx) => {
+        const current = await loadOne(trx, id);
         await q.deleteArticleRow(trx, id);
+        return current;
       });
+      announce(removed, null);
     },
   };
 }
