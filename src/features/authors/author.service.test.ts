@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/db.js';
+import { insertArticle } from '../../../test/factories.js';
 import type { Db } from '../../db/index.js';
 import { fixedClock } from '../../lib/clock.js';
 import { createAuthorService, type AuthorService } from './author.service.js';
@@ -31,36 +32,7 @@ async function insertMedia(db: Db): Promise<number> {
 
 /** A story carrying the author in its byline. */
 async function bylineStory(db: Db, authorId: number): Promise<void> {
-  const now = '2026-01-01T00:00:00.000Z';
-  const { id } = await db
-    .insertInto('articles')
-    .values({
-      slug: `story-${Math.random().toString(36).slice(2)}`,
-      section_id: null,
-      kind: 'news',
-      status: 'draft',
-      headline: 'A story',
-      standfirst: '',
-      body: '{"type":"doc","version":1,"content":[]}',
-      dateline_place: '',
-      dateline_date: null,
-      agency_credit: null,
-      featured_image_id: null,
-      language: 'en',
-      priority: 0,
-      seo_title: '',
-      seo_description: '',
-      source_agency: null,
-      source_guid: null,
-      source_version: null,
-      published_at: null,
-      updated_at: null,
-      created_at: now,
-      modified_at: now,
-      revision: 1,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertArticle(db);
   await db.insertInto('article_authors').values({ article_id: id, author_id: authorId, position: 0 }).execute();
 }
 

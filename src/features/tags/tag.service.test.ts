@@ -1,40 +1,12 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/db.js';
+import { insertArticle } from '../../../test/factories.js';
 import type { Db } from '../../db/index.js';
 import { fixedClock } from '../../lib/clock.js';
 import { createTagService, type TagService } from './tag.service.js';
 
 async function storyTagged(db: Db, tagIds: number[]): Promise<number> {
-  const now = '2026-01-01T00:00:00.000Z';
-  const { id } = await db
-    .insertInto('articles')
-    .values({
-      slug: `story-${Math.random().toString(36).slice(2)}`,
-      section_id: null,
-      kind: 'news',
-      status: 'draft',
-      headline: 'A story',
-      standfirst: '',
-      body: '{"type":"doc","version":1,"content":[]}',
-      dateline_place: '',
-      dateline_date: null,
-      agency_credit: null,
-      featured_image_id: null,
-      language: 'en',
-      priority: 0,
-      seo_title: '',
-      seo_description: '',
-      source_agency: null,
-      source_guid: null,
-      source_version: null,
-      published_at: null,
-      updated_at: null,
-      created_at: now,
-      modified_at: now,
-      revision: 1,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertArticle(db);
   await db
     .insertInto('article_tags')
     .values(tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position })))
