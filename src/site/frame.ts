@@ -66,7 +66,7 @@ ${socialLinks(f)}
 </div></nav>`;
 }
 
-function masthead(f: FrameModel): SafeHtml {
+function masthead(f: FrameModel, topAd: boolean): SafeHtml {
   return html`<header class="masthead">
 <a class="masthead__name" href="/">${f.siteName}</a>
 ${f.tagline ? html`<p class="masthead__tagline">${f.tagline}</p>` : ''}
@@ -74,6 +74,7 @@ ${f.tagline ? html`<p class="masthead__tagline">${f.tagline}</p>` : ''}
 <nav class="sections" aria-label="Sections"><ul>${f.nav.map(
     (n) => html`<li><a href="${n.href}"${n.current ? html` aria-current="page"` : ''}>${n.name}</a></li>`,
   )}</ul></nav>
+${topAd ? adSlot('leaderboard', 'top') : ''}
 </header>`;
 }
 
@@ -86,7 +87,9 @@ const HOUSE: Record<AdKind, SafeHtml> = {
 
 /** A labelled ad slot with its size reserved. Until the advertising feature fills it, a house promotion of the same size. */
 export function adSlot(kind: AdKind, id: string): SafeHtml {
-  return html`<aside class="ad-slot ad-slot--${kind}" data-ad-slot="${id}" aria-label="Advertisement"><span class="ad-slot__label">Advertisement</span><div class="ad-slot__frame">${HOUSE[kind]}</div></aside>`;
+  // A plain block, not a landmark: pages carry several slots, some inside the story, where
+  // complementary landmarks are not allowed. The visible label says what it is.
+  return html`<div class="ad-slot ad-slot--${kind}" data-ad-slot="${id}"><span class="ad-slot__label">Advertisement</span><div class="ad-slot__frame">${HOUSE[kind]}</div></div>`;
 }
 
 function footer(f: FrameModel): SafeHtml {
@@ -106,9 +109,10 @@ function bottomBar(f: FrameModel): SafeHtml {
 /** A whole HTML document. `main` is the page's own content; `rail` the desktop right-hand column. */
 export function renderDocument(f: FrameModel, head: PageHead, main: SafeHtml, options: { rail?: SafeHtml; topAd?: boolean } = {}): string {
   const title = head.title === f.siteName ? head.title : `${head.title} | ${f.siteName}`;
+  // The rail is a top-level complementary landmark beside <main>, not inside it.
   const body = options.rail
-    ? html`<div class="wrap page page--rail"><div>${main}</div><aside class="rail" aria-label="More from ${f.siteName}">${options.rail}</aside></div>`
-    : html`<div class="wrap page">${main}</div>`;
+    ? html`<div class="wrap page page--rail"><main id="main">${main}</main><aside class="rail" aria-label="More from ${f.siteName}">${options.rail}</aside></div>`
+    : html`<div class="wrap page"><main id="main">${main}</main></div>`;
   return html`<!doctype html>
 <html lang="${f.lang}">
 <head>
@@ -126,9 +130,8 @@ ${head.extra ?? ''}
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 ${utilityBar(f)}
-${masthead(f)}
-${options.topAd === false ? '' : adSlot('leaderboard', 'top')}
-<main id="main">${body}</main>
+${masthead(f, options.topAd !== false)}
+${body}
 ${footer(f)}
 ${bottomBar(f)}
 </body>

@@ -184,7 +184,7 @@ describe('JSON-LD', () => {
   });
 
   it('leaves out images, section and corrections a story does not have', () => {
-    const ld = newsArticleJsonLd({ ...article, images: null, section: undefined, corrections: [] } as NewsArticleInput);
+    const ld = newsArticleJsonLd({ ...article, images: null, section: undefined, corrections: [] });
     expect(ld).not.toHaveProperty('image');
     expect(ld).not.toHaveProperty('articleSection');
     expect(ld).not.toHaveProperty('correction');

@@ -29,11 +29,11 @@ a:hover{text-decoration-thickness:2px}
 .search-form input{width:7.5rem;font:inherit;padding:.3rem .5rem;border:1px solid #777;border-radius:3px 0 0 3px;background:#fff;color:var(--ink)}
 .search-form button{font:inherit;padding:.3rem .6rem;border:1px solid #777;border-left:0;border-radius:0 3px 3px 0;background:#2b2b2b;color:#fff;cursor:pointer}
 /* masthead */
-.masthead{text-align:center;border-bottom:3px double var(--ink);padding-top:1rem}
+.masthead{text-align:center;padding-top:1rem}
 .masthead__name{display:inline-block;font:700 clamp(1.75rem,7vw,3.25rem)/1.1 var(--serif);color:var(--ink);text-decoration:none;letter-spacing:-.01em}
 .masthead__tagline{margin:.25rem 0 0;font-size:.8125rem;color:var(--muted)}
 .masthead__date{display:block;font-size:.8125rem;color:var(--muted);margin:.25rem 0 .5rem}
-.sections{border-top:1px solid var(--rule)}
+.sections{border-top:1px solid var(--rule);border-bottom:3px double var(--ink)}
 .sections ul{display:flex;gap:1.25rem;list-style:none;margin:0 auto;padding:0 var(--gap);max-width:var(--wrap);overflow-x:auto;white-space:nowrap;scrollbar-width:none;justify-content:flex-start}
 .sections a{display:inline-block;padding:.7rem 0;color:var(--ink);text-decoration:none;font-weight:600;font-size:.9375rem;border-bottom:3px solid transparent}
 .sections a[aria-current]{border-bottom-color:var(--accent)}
