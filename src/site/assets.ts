@@ -2,11 +2,14 @@
 import { createHash } from 'node:crypto';
 import { SITE_CSS } from './assets/site-css.js';
 import { SITE_JS } from './assets/site-js.js';
+import { SITE_ICON_SVG } from './assets/icon.js';
 
 export interface SiteAssets {
   css: string;
   js: string;
   jsPath: string;
+  icon: string;
+  iconPath: string;
 }
 
 /** Comments and layout whitespace only: the stylesheet is ours, so this stays safe without a CSS parser. */
@@ -22,5 +25,6 @@ function minifyCss(css: string): string {
 export function buildSiteAssets(): SiteAssets {
   const js = SITE_JS.trim();
   const hash = createHash('sha1').update(js).digest('hex').slice(0, 10);
-  return { css: minifyCss(SITE_CSS), js, jsPath: `/assets/site.${hash}.js` };
+  const iconHash = createHash('sha1').update(SITE_ICON_SVG).digest('hex').slice(0, 10);
+  return { css: minifyCss(SITE_CSS), js, jsPath: `/assets/site.${hash}.js`, icon: SITE_ICON_SVG, iconPath: `/assets/icon.${iconHash}.svg` };
 }

@@ -20,6 +20,7 @@ export interface FrameModel {
   bottomCurrent: BottomItem | null;
   css: string;
   jsPath: string;
+  iconPath: string;
 }
 
 export interface PageHead {
@@ -61,7 +62,7 @@ function socialLinks(f: FrameModel): SafeHtml {
 function utilityBar(f: FrameModel): SafeHtml {
   return html`<nav class="utility" aria-label="Utility"><div class="wrap">
 <ul class="utility__links">${f.utilityLinks.map((l) => html`<li><a href="${l.href}">${l.label}</a></li>`)}</ul>
-<form class="search-form" role="search" action="/search" method="get"><label class="visually-hidden" for="site-search">Search the site</label><input id="site-search" name="q" type="search" placeholder="Search" maxlength="200" autocomplete="off"><button type="submit">Search</button></form>
+<form class="search-form" role="search" aria-label="Site search" action="/search" method="get"><label class="visually-hidden" for="site-search">Search the site</label><input id="site-search" name="q" type="search" placeholder="Search" maxlength="200" autocomplete="off"><button type="submit">Search</button></form>
 ${socialLinks(f)}
 </div></nav>`;
 }
@@ -123,6 +124,7 @@ ${head.description !== undefined && !head.extra ? html`<meta name="description" 
 ${head.canonical && !head.extra ? html`<link rel="canonical" href="${head.canonical}">` : ''}
 ${head.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <meta name="theme-color" content="#121212">
+<link rel="icon" href="${f.iconPath}" type="image/svg+xml">
 ${head.extra ?? ''}
 <style>${raw(f.css)}</style>
 <script src="${f.jsPath}" defer></script>

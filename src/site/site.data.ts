@@ -7,6 +7,7 @@ import { renderBody } from '../features/articles/index.js';
 import type { AuthorService } from '../features/authors/index.js';
 import type { MediaService } from '../features/media/index.js';
 import type { PageService } from '../features/pages/index.js';
+import type { SearchService } from '../features/search/index.js';
 import type { Section, SectionService } from '../features/sections/index.js';
 import type { SettingsService, PublicationSettings } from '../features/settings/index.js';
 import type { TagService } from '../features/tags/index.js';
@@ -21,6 +22,7 @@ import type { StoryModel } from './pages/story.js';
 
 export interface SiteDeps {
   articles: ArticleService;
+  search: SearchService;
   sections: SectionService;
   authors: AuthorService;
   tags: TagService;
@@ -73,6 +75,7 @@ export function frameModel(d: SiteDeps, ctx: SiteContext, current: { sectionId?:
     bottomCurrent: current.bottom !== undefined ? current.bottom : top ? (BOTTOM_BY_SECTION[top.slug] ?? null) : null,
     css: d.assets.css,
     jsPath: d.assets.jsPath,
+    iconPath: d.assets.iconPath,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../lib/errors.js';
-import type { SafeHtml } from '../lib/html.js';
+import { raw, type SafeHtml } from '../lib/html.js';
 import { SLUG_PATTERN } from '../lib/slug.js';
 import { adSlot, renderDocument, type PageHead } from './frame.js';
 import { homeMain } from './pages/home.js';
@@ -47,13 +47,19 @@ export function registerSiteRoutes(server: FastifyInstance, d: SiteDeps): void {
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(d.assets.js),
   );
 
+  // Browsers ask for /favicon.ico whatever the page says; both answer with the same SVG.
+  for (const path of [d.assets.iconPath, '/favicon.ico']) {
+    server.get(path, { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type('image/svg+xml')
+        .header('cache-control', path === '/favicon.ico' ? 'public, max-age=86400' : 'public, max-age=31536000, immutable')
+        .send(d.assets.icon),
+    );
+  }
+
   server.get('/', { schema: { hide: true } }, (req, reply) => respond(req, reply, () => renderHome(d)));
 
-  server.get('/search', { schema: { hide: true } }, (req, reply) => {
-    const q = (req.query as Record<string, unknown>)['q'];
-    const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
-    return respond(req, reply, () => renderSearch(d, query));
-  });
+  server.get('/search', { schema: { hide: true } }, (req, reply) => respond(req, reply, () => renderSearch(d, searchParams(req.query))));
 
   server.get<{ Params: { slug: string } }>('/author/:slug', { schema: { hide: true } }, (req, reply) => {
     const page = pageNumber(req.query);
@@ -212,12 +218,63 @@ async function renderTag(d: SiteDeps, slug: string, page: number): Promise<Rende
   return { status: 200, html: doc(d, ctx, head, main, {}), keys: [`tag:${tag.id}`, 'all'] };
 }
 
-async function renderSearch(d: SiteDeps, query: string): Promise<RenderedPage> {
+const SEARCH_PARAMS = ['q', 'section', 'author', 'tag', 'from', 'to', 'range', 'sort', 'page'] as const;
+type SearchParams = Partial<Record<(typeof SEARCH_PARAMS)[number], string>>;
+
+/** Reader search parameters, leniently: anything odd is dropped rather than refused (the search feature bounds the rest). */
+function searchParams(query: unknown): SearchParams {
+  const out: SearchParams = {};
+  for (const name of SEARCH_PARAMS) {
+    let v = (query as Record<string, unknown>)[name];
+    if (Array.isArray(v)) v = v[0];
+    if (typeof v === 'string' && v !== '') out[name] = v.slice(0, name === 'q' ? 1000 : 200);
+  }
+  return out;
+}
+
+function searchHref(p: SearchParams, change: SearchParams): string {
+  const qs = new URLSearchParams();
+  for (const name of SEARCH_PARAMS) {
+    const v = name in change ? change[name] : p[name];
+    if (v) qs.set(name, v);
+  }
+  return `/search?${qs.toString()}`;
+}
+
+async function renderSearch(d: SiteDeps, p: SearchParams): Promise<RenderedPage> {
   const ctx = await loadContext(d);
-  const found = query ? await d.articles.searchPublished(query, 30) : [];
-  const latest = query && found.length === 0 ? (await d.articles.listPublished({ limit: 5 })).items : [];
-  const main = searchMain({ query, stories: found.map((a) => cardOf(ctx, a)), latest: latest.map((a) => cardOf(ctx, a)) });
-  return { status: 200, html: doc(d, ctx, { title: query ? `Search: ${query}` : 'Search', noindex: true }, main, {}), keys: ['all', 'search'], sMaxAge: 60 };
+  const query = (p.q ?? '').trim().slice(0, 200);
+  const range = p.range === 'day' || p.range === 'week' || p.range === 'month' || p.range === 'year' ? p.range : undefined;
+  const sort = p.sort === 'newest' ? 'newest' : 'relevance';
+  const page = p.page && /^\d{1,4}$/.test(p.page) ? Number(p.page) : 1;
+  const found = await d.search.search({ q: query, section: p.section, author: p.author, tag: p.tag, from: p.from, to: p.to, range, sort, page });
+  const latest = query && found.items.length === 0 ? (await d.articles.listPublished({ limit: 5 })).items : [];
+  const hidden = (['author', 'tag', 'from', 'to'] as const).flatMap((name) => {
+    const value = p[name];
+    return value ? [{ name, value, label: `${name === 'from' ? 'From' : name === 'to' ? 'Until' : name === 'author' ? 'Author' : 'Tag'}: ${value}`, clearHref: searchHref(p, { [name]: undefined, page: undefined }) }] : [];
+  });
+  const main = searchMain({
+    query,
+    results: found.items.map((i) => ({ card: cardOf(ctx, i.story), headlineHtml: raw(i.headlineHtml), snippetHtml: raw(i.snippetHtml) })),
+    total: found.page.total,
+    capped: found.page.capped,
+    suggestion: found.suggestion ? { text: found.suggestion, href: searchHref(p, { q: found.suggestion, page: undefined }) } : null,
+    latest: latest.map((a) => cardOf(ctx, a)),
+    filters: {
+      sections: ctx.sections.filter((s) => s.parentId === null).sort((a, b) => a.position - b.position).map((s) => ({ slug: s.slug, name: s.name })),
+      section: p.section ?? '',
+      sort,
+      range: range ?? '',
+      hidden,
+    },
+    pager: {
+      page: found.page.page,
+      prevHref: found.page.page > 1 ? searchHref(p, { page: found.page.page === 2 ? undefined : String(found.page.page - 1) }) : null,
+      nextHref: found.page.hasMore ? searchHref(p, { page: String(found.page.page + 1) }) : null,
+    },
+  });
+  // Results depend on every story: 'home' is purged by every change a reader can see, so cached result pages go with it.
+  return { status: 200, html: doc(d, ctx, { title: query ? `Search: ${query}` : 'Search', noindex: true }, main, {}), keys: ['search', 'home', 'all'], sMaxAge: 60 };
 }
 
 function renderStatic(d: SiteDeps, ctx: SiteContext, title: string, description: string, body: Parameters<typeof renderBody>[0], id: number, slug: string): RenderedPage {

@@ -161,6 +161,18 @@ export const DEMO_PAGES: DemoPage[] = [
     ],
   },
   {
+    slug: "epaper",
+    title: "E-Paper",
+    summary: "Every page of today's print edition, as it was printed, on your phone or computer.",
+    body: [
+      { p: "The e-paper is the print edition of The Daily Dateline exactly as it reaches homes in Amritnagar each morning: every page, every city edition, with the advertisements and the crossword." },
+      { p: "It is being rebuilt. Soon you will be able to turn pages with a swipe, zoom into any article, clip a story to share, and read the last ninety days of editions." },
+      { h: "Who can read it" },
+      { p: "The e-paper is included with every print subscription at no extra cost. Digital-only plans will also be offered." },
+      { p: "Until the new reader opens, subscribers can ask for the day's PDF edition at circulation@dailydateline.example." },
+    ],
+  },
+  {
     slug: "classifieds",
     title: "Classifieds",
     summary: "Book a classified advertisement for print and the web: matrimonial, property, jobs, vehicles, notices and more.",

@@ -1,0 +1,2 @@
+/** The site icon: a folded newspaper in the paper's red, drawn as SVG (no text, no external references). */
+export const SITE_ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#a3111b"/><path d="M14 16h30v32a4 4 0 0 1-4 4H18a4 4 0 0 1-4-4z" fill="#fff"/><path d="M44 24h6v24a4 4 0 0 1-4 4h-2z" fill="#f2d7d9"/><path d="M19 22h20v6H19zM19 32h9v2h-9zM19 37h9v2h-9zM19 42h9v2h-9zM30 32h9v12h-9z" fill="#121212"/></svg>`;
