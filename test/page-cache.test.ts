@@ -10,14 +10,15 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../../test/db.js';
-import { buildApp } from '../app/build-app.js';
-import type { Services } from '../app/services.js';
-import { loadConfig } from '../config/index.js';
-import { isAppError } from '../lib/errors.js';
-import { escapeHtml } from '../lib/html.js';
-import { bodyFromParagraphs } from '../features/articles/index.js';
-import { cachedPage } from './serve.js';
+import { DIALECTS, createTestDatabase, type TestDatabase } from './db.js';
+import { buildApp } from '../src/app/build-app.js';
+import type { Services } from '../src/app/services.js';
+import { loadConfig } from '../src/config/index.js';
+import { isAppError } from '../src/lib/errors.js';
+import { escapeHtml } from '../src/lib/html.js';
+import { bodyFromParagraphs } from '../src/features/articles/index.js';
+import { cachedPage } from '../src/site/serve.js';
+import { createTestApp, type TestApp } from './app.js';
 
 interface Harness {
   server: FastifyInstance;
@@ -90,6 +91,8 @@ for (const kind of DIALECTS) {
       expect(second.headers['surrogate-key']).toBe(`article:${id}`);
       expect(second.headers['cache-control']).toContain('s-maxage=60');
       expect(second.headers['vary']).toBe('accept-encoding');
+      expect(second.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(second.headers['etag']).toBe(first.headers['etag']);
       expect(second.body).toBe(first.body);
       expect(second.body).toContain('Monsoon arrives early');
       expect(h.renders() - before).toBe(1);
@@ -196,5 +199,36 @@ describe('with PAGE_CACHE off', () => {
     expect(b.headers['etag']).toBe(a.headers['etag']);
     expect(h.renders() - before).toBe(2);
     expect(h.services.pageCache).toBeNull();
+  });
+});
+
+describe('the real reader pages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('show an edit made through the admin API on the very next request: story, section and home', async () => {
+    const section = await t.services.sections.create({ slug: 'coast', name: 'Coast' });
+    const story = await t.services.articles.create({ headline: 'Fishing fleet stays in port', sectionId: section.id, body: bodyFromParagraphs(['Text.']), status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString() });
+    const pages = [story.path, '/coast', '/'];
+    for (const url of pages) {
+      const first = await t.server.inject({ url });
+      expect(first.statusCode).toBe(200);
+      expect(first.body).toContain('Fishing fleet stays in port');
+      await t.server.inject({ url });
+    }
+
+    const edit = await t.server.inject({ method: 'PATCH', url: `/api/admin/articles/${story.id}`, headers: t.auth, payload: { headline: 'Fishing fleet sails after storm passes' } });
+    expect(edit.statusCode).toBe(200);
+
+    for (const url of pages) {
+      const next = await t.server.inject({ url });
+      expect(next.body, url).toContain('Fishing fleet sails after storm passes');
+      expect(next.body, url).not.toContain('Fishing fleet stays in port');
+    }
   });
 });

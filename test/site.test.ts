@@ -138,7 +138,7 @@ describe('reader site', () => {
       ['/tag/monsoon', 'Stories about Monsoon'],
       ['/about', 'Paragraph 1 of the story.'],
       ['/', 'Monsoon arrives early in Dhaka'],
-      ['/search?q=monsoon+dhaka', 'Monsoon arrives early in Dhaka'],
+      ['/search?q=monsoon+dhaka', '<mark>Monsoon</mark> arrives early in <mark>Dhaka</mark>'],
       ['/search?q=zebra', 'Nothing matched'],
     ] as const) {
       const res = await get(url);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
 import { buildSiteAssets } from '../site/assets.js';
 import { registerSiteRoutes } from '../site/site.routes.js';
+import { registerFeedRoutes } from '../features/feeds/index.js';
 import { registerSectionAdminRoutes, registerSectionPublicRoutes } from '../features/sections/index.js';
 import { registerAuthorAdminRoutes, registerAuthorPublicRoutes } from '../features/authors/index.js';
 import { registerTagAdminRoutes, registerTagPublicRoutes } from '../features/tags/index.js';
@@ -10,6 +11,7 @@ import { registerPageAdminRoutes, registerPagePublicRoutes } from '../features/p
 import { registerSettingsAdminRoutes, registerSettingsPublicRoutes } from '../features/settings/index.js';
 import { registerMediaAdminRoutes, registerMediaFileRoutes } from '../features/media/index.js';
 import { registerArticleAdminRoutes, registerArticlePublicRoutes } from '../features/articles/index.js';
+import { registerSearchAdminRoutes, registerSearchPublicRoutes } from '../features/search/index.js';
 
 export const registerFeatureRoutes = {
   /** Under /api/v1: public, read-only, cacheable. */
@@ -20,6 +22,7 @@ export const registerFeatureRoutes = {
     registerTagPublicRoutes(api, { tags: s.tags });
     registerPagePublicRoutes(api, { pages: s.pages });
     registerArticlePublicRoutes(api, { articles: s.articles });
+    registerSearchPublicRoutes(api, { search: s.search });
   },
   /** Under /api/admin: staff only, every route declares its permission. */
   admin(admin: FastifyInstance, s: Services): void {
@@ -30,12 +33,24 @@ export const registerFeatureRoutes = {
     registerPageAdminRoutes(admin, { pages: s.pages });
     registerMediaAdminRoutes(admin, { media: s.media });
     registerArticleAdminRoutes(admin, { articles: s.articles });
+    registerSearchAdminRoutes(admin, { search: s.search });
   },
   /** Anything else at the root (media files). */
   other(server: FastifyInstance, s: Services): void {
     registerMediaFileRoutes(server, { media: s.media, mediaStore: s.mediaStore });
-    registerSiteRoutes(server, {
+    const feeds = registerFeedRoutes(server, {
+      db: s.store.db,
+      clock: s.clock,
+      publicUrl: s.config.publicUrl,
       articles: s.articles,
+      sections: s.sections,
+      settings: s.settings,
+      media: s.media,
+    });
+    registerSiteRoutes(server, {
+      feeds,
+      articles: s.articles,
+      search: s.search,
       sections: s.sections,
       authors: s.authors,
       tags: s.tags,

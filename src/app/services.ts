@@ -17,6 +17,7 @@ import { createPageService } from '../features/pages/index.js';
 import { createSettingsService } from '../features/settings/index.js';
 import { createLocalMediaStore, createMediaService } from '../features/media/index.js';
 import { createArticleService } from '../features/articles/index.js';
+import { createSearchService } from '../features/search/index.js';
 
 export function buildServices(deps: {
   config: Config;
@@ -34,6 +35,9 @@ export function buildServices(deps: {
   const mediaStore = createLocalMediaStore(path.join(config.dataDir, 'media'));
   const media = createMediaService({ db, clock, mediaStore, dialect: store.dialect, events });
   const settings = createSettingsService({ db, clock, events });
+  // Search hydrates results through the article service, which writes the search index inside its own transactions.
+  const search = createSearchService({ db, dialect: store.dialect.name, clock, stories: { getMany: (ids) => articles.getMany(ids) } });
+  const articles = createArticleService({ db, clock, publicUrl: config.publicUrl, events, indexer: search.indexer });
   return {
     config,
     store,
@@ -48,7 +52,8 @@ export function buildServices(deps: {
     authors: createAuthorService({ db, clock, events }),
     tags: createTagService({ db, clock, events }),
     pages: createPageService({ db, clock, events }),
-    articles: createArticleService({ db, clock, publicUrl: config.publicUrl, events }),
+    articles,
+    search,
   };
 }
 

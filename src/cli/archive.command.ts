@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Services } from '../app/services.js';
 import { exportArchive, importArchive, type Progress } from '../features/archive/index.js';
 import type { Io } from './main.js';
+import { progressBar } from './search.command.js';
 
 /** Progress on stderr, at most one line per table per 10%, so long runs show they are alive. */
 function progressPrinter(io: Io): Progress {
@@ -51,6 +52,8 @@ export async function importCommand(s: Services, args: string[], io: Io): Promis
   }
   const deps = { db: s.store.db, dialect: s.store.dialect, mediaStore: s.mediaStore, clock: s.clock };
   const summary = await importArchive(deps, path.resolve(file), { replace: values.replace, onProgress: progressPrinter(io) });
+  // An archive holds content, not the derived search index: rebuild it from what was just imported.
+  await s.search.reindex(progressBar(io, 'stories indexed'));
   io.out(`Imported ${file} into ${s.store.describe}: ${describe(summary)}.`);
   return 0;
 }

@@ -12,6 +12,7 @@ import { runWithServices } from './context.js';
 import { exportCommand, importCommand } from './archive.command.js';
 import { tokenCommand } from './token.command.js';
 import { demoCommand } from './demo.command.js';
+import { searchCommand } from './search.command.js';
 
 export const USAGE = `Usage: dateline <command> [options]
 
@@ -26,6 +27,7 @@ Commands:
                                 revoke tokens
   export FILE                   write all content and media to one archive (.tar.gz)
   import FILE [--replace]       load an archive into an empty database (--replace: wipe content first)
+  search reindex                rebuild the search index (batched; the site can keep serving)
   help                          show this help
 
 Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SEED_DEMO);
@@ -82,6 +84,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runWithServices(config, (s) => exportCommand(s, rest, io));
       case 'import':
         return await runWithServices(config, (s) => importCommand(s, rest, io));
+      case 'search':
+        return await runWithServices(config, (s) => searchCommand(s, rest, io));
       case 'help':
       case '--help':
       case '-h':

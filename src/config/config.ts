@@ -18,6 +18,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Load the demo newspaper on first start with an empty database. */
   readonly seedDemo: boolean;
+  /** Keep rendered reader pages in memory (purged whenever content changes); off renders every request. */
+  readonly pageCache: boolean;
 }
 
 export interface ConfigProblem {
@@ -36,7 +38,7 @@ export class ConfigError extends Error {
 }
 
 /** Documented in README.md → Configuration. Keep both in step. */
-export const CONFIG_KEYS = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO'] as const;
+export const CONFIG_KEYS = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO', 'PAGE_CACHE'] as const;
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
   const problems: ConfigProblem[] = [];
@@ -95,14 +97,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if ((LOG_LEVELS as readonly string[]).includes(rawLevel)) logLevel = rawLevel as LogLevel;
   else problems.push({ key: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')}, got "${rawLevel}"` });
 
-  let seedDemo = true;
-  const rawSeed = get('SEED_DEMO');
-  if (rawSeed !== undefined) {
-    if (/^(1|true|yes|on)$/i.test(rawSeed)) seedDemo = true;
-    else if (/^(0|false|no|off)$/i.test(rawSeed)) seedDemo = false;
-    else problems.push({ key: 'SEED_DEMO', message: `must be true or false, got "${rawSeed}"` });
-  }
+  const flag = (key: 'SEED_DEMO' | 'PAGE_CACHE', fallback: boolean): boolean => {
+    const raw = get(key);
+    if (raw === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    problems.push({ key, message: `must be true or false, got "${raw}"` });
+    return fallback;
+  };
+  const seedDemo = flag('SEED_DEMO', true);
+  const pageCache = flag('PAGE_CACHE', true);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ port, host, dataDir, databaseUrl, publicUrl, logLevel, seedDemo });
+  return Object.freeze({ port, host, dataDir, databaseUrl, publicUrl, logLevel, seedDemo, pageCache });
 }

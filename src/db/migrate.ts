@@ -7,9 +7,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Dialect } from './dialect/index.js';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_content.js';
+import * as m0002 from './migrations/0002_search.js';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
-const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [['0001_content', m0001.up]];
+const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
+  ['0001_content', m0001.up],
+  ['0002_search', m0002.up],
+];
 
 export interface MigrationReport {
   applied: string[];

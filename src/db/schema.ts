@@ -138,6 +138,33 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface SearchDocumentsTable {
+  /** Sort key: minutes since 1970 of publication (or creation) × 2^24 + story id, so id order is newest first. */
+  id: number;
+  /** The story this document indexes (deleted with it); wire items get their own reference column. */
+  article_id: number | null;
+  language: string;
+  status: string;
+  kind: string;
+  section_id: number | null;
+  published_at: string | null;
+  modified_at: string;
+  headline: string;
+  standfirst: string;
+  /** Plain text of the story body. The engine's text index (FTS5 table or tsvector column) is not typed here. */
+  body: string;
+}
+
+export interface SearchTermsTable {
+  /** A folded (lowercase, accent-free) word used by live stories. */
+  term: string;
+  /** Its first character, and its length, to find spelling neighbours cheaply. */
+  initial: string;
+  length: number;
+  /** How many live stories use it. */
+  docs: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -150,6 +177,8 @@ export interface Database {
   article_corrections: ArticleCorrectionsTable;
   pages: PagesTable;
   api_tokens: ApiTokensTable;
+  search_documents: SearchDocumentsTable;
+  search_terms: SearchTermsTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -162,6 +191,7 @@ export type ArticleUpdate = Updateable<ArticlesTable>;
 export type CorrectionRow = Selectable<ArticleCorrectionsTable>;
 export type PageRow = Selectable<PagesTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type SearchDocumentRow = Selectable<SearchDocumentsTable>;
 
 /** Content tables in an order that satisfies foreign keys (parents first). Export/import walk this list. */
 export const CONTENT_TABLES = [

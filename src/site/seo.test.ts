@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleImages,
   breadcrumbJsonLd,
+  feedLinks,
   headMeta,
   jsonLdScript,
   newsArticleJsonLd,
@@ -101,6 +102,15 @@ describe('head meta', () => {
     expect(h.links('alternate')).toEqual([]);
     expect(h.meta('name', 'robots')).toEqual(['noindex, follow']);
     expect(h.meta('name', 'twitter:card')).toEqual(['summary_large_image']);
+  });
+
+  it('links the paper’s feeds everywhere and a section’s feeds on its pages', () => {
+    expect(feedLinks(SITE, 'The Daily Dateline')).toEqual([{ title: 'The Daily Dateline', rss: `${SITE}/feed.xml`, atom: `${SITE}/atom.xml` }]);
+    expect(feedLinks(SITE, 'The Daily Dateline', { name: 'Asia', path: 'world/asia' })[1]).toEqual({
+      title: 'Asia — The Daily Dateline',
+      rss: `${SITE}/world/asia/feed.xml`,
+      atom: `${SITE}/world/asia/atom.xml`,
+    });
   });
 
   it('writes Open Graph locales with an underscore', () => {

@@ -42,6 +42,15 @@ export interface HeadMetaInput {
   noindex?: boolean;
 }
 
+/** The feeds a page links in its head: the whole paper's, and its section's when it has one. */
+export function feedLinks(publicUrl: string, siteName: string, section?: { name: string; path: string } | null): FeedLink[] {
+  const links: FeedLink[] = [{ title: siteName, rss: `${publicUrl}/feed.xml`, atom: `${publicUrl}/atom.xml` }];
+  if (section) {
+    links.push({ title: `${section.name} — ${siteName}`, rss: `${publicUrl}/${section.path}/feed.xml`, atom: `${publicUrl}/${section.path}/atom.xml` });
+  }
+  return links;
+}
+
 /** Open Graph wants "en_IN", not "en-IN". */
 export function ogLocale(locale: string): string {
   const [language = 'en', region] = locale.split('-');

@@ -107,13 +107,33 @@ function writePage(request: FastifyRequest, reply: FastifyReply, page: RenderedP
 }
 
 /** Answers from a cache entry: 304 when the client has it, else the body in the best encoding it accepts. */
+/** The fixed headers of a cache entry, built once per entry rather than once per hit. */
+const entryHeaders = new WeakMap<CachedPage, Record<string, string>>();
+
+function headersOf(page: CachedPage): Record<string, string> {
+  let headers = entryHeaders.get(page);
+  if (!headers) {
+    headers = {
+      'content-type': page.contentType,
+      'surrogate-key': page.keys.join(' '),
+      vary: 'accept-encoding',
+      'x-content-type-options': 'nosniff',
+      'cache-control': cacheControl(page.status, page.maxAgeSeconds),
+      etag: page.etag,
+      ...(page.location !== null && { location: page.location }),
+    };
+    entryHeaders.set(page, headers);
+  }
+  return headers;
+}
+
+/** Answers from a cache entry: 304 when the client has it, else the body in the best encoding it accepts. */
 function sendCached(request: FastifyRequest, reply: FastifyReply, page: CachedPage, hit: boolean): FastifyReply {
-  commonHeaders(reply, page.status, page.contentType, page.keys, page.maxAgeSeconds);
   reply
-    .header('etag', page.etag)
+    .code(page.status)
+    .headers(headersOf(page))
     .header('x-cache', hit ? 'hit' : 'miss')
     .header('age', String(Math.max(0, Math.floor((Date.now() - page.createdAt) / 1000))));
-  if (page.location !== null) reply.header('location', page.location);
   if (page.status === 200 && matches(request, page.etag)) return reply.code(304).send();
   const encoding = pickEncoding(request.headers['accept-encoding'], { br: page.br !== null, gzip: page.gzip !== null });
   if (encoding === 'br' && page.br) return reply.header('content-encoding', 'br').send(page.br);

@@ -8,6 +8,7 @@ import type { AuthorService } from '../features/authors/index.js';
 import type { MediaService } from '../features/media/index.js';
 import type { PageService } from '../features/pages/index.js';
 import type { SearchService } from '../features/search/index.js';
+import type { FeedService } from '../features/feeds/index.js';
 import type { Section, SectionService } from '../features/sections/index.js';
 import type { SettingsService, PublicationSettings } from '../features/settings/index.js';
 import type { TagService } from '../features/tags/index.js';
@@ -23,6 +24,8 @@ import type { StoryModel } from './pages/story.js';
 export interface SiteDeps {
   articles: ArticleService;
   search: SearchService;
+  /** Section feeds (/world/feed.xml) are answered by the site's resolver. */
+  feeds?: FeedService;
   sections: SectionService;
   authors: AuthorService;
   tags: TagService;
@@ -162,7 +165,11 @@ export async function relatedTo(d: SiteDeps, a: ArticleView, limit = 4): Promise
   const seen = new Set([a.id]);
   const out: ArticleView[] = [];
   const take = (items: readonly ArticleView[]) => {
-    for (const s of items) if (out.length < limit && !seen.has(s.id)) (seen.add(s.id), out.push(s));
+    for (const s of items) {
+      if (out.length >= limit || seen.has(s.id)) continue;
+      seen.add(s.id);
+      out.push(s);
+    }
   };
   const firstTag = a.tags[0];
   if (firstTag) take((await d.articles.listPublished({ tagId: firstTag.id, limit: limit + 1 })).items);

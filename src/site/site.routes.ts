@@ -11,7 +11,10 @@ import { adSlot, renderDocument, type PageHead } from './frame.js';
 import { homeMain } from './pages/home.js';
 import { authorMain, noticeMain, searchMain, sectionMain, staticMain, tagMain, type Pager } from './pages/lists.js';
 import { storyMain, storyRail } from './pages/story.js';
-import { sendPage, type RenderedPage } from './serve.js';
+import { cachedPage, type RenderedPage } from './serve.js';
+import { homeHead, simpleHead, storyHead } from './head.js';
+import { breadcrumbJsonLd } from './seo.js';
+import { parseFeedPath } from '../features/feeds/index.js';
 import { renderBody } from '../features/articles/index.js';
 import { authorPhotos, cardOf, frameModel, loadContext, relatedTo, storyModel, topLevelOf, type SiteContext, type SiteDeps } from './site.data.js';
 import type { Section } from '../features/sections/index.js';
@@ -33,11 +36,10 @@ function pageNumber(query: unknown): number | undefined {
 }
 
 export function registerSiteRoutes(server: FastifyInstance, d: SiteDeps): void {
-  const respond = async (request: FastifyRequest, reply: FastifyReply, render: () => Promise<RenderedPage>) =>
-    sendPage(
-      request,
-      reply,
-      await render().catch((err: unknown) => {
+  // Every reader page goes through the page cache; `query` names the parameters that change the page.
+  const respond = (request: FastifyRequest, reply: FastifyReply, render: () => Promise<RenderedPage>, query: readonly string[] = ['page']) =>
+    cachedPage(request, reply, { query }, () =>
+      render().catch((err: unknown) => {
         if (!(isAppError(err) && err.kind === 'not_found')) request.log.error({ err }, 'reader page failed');
         return errorPage(d, err);
       }),
@@ -59,7 +61,9 @@ export function registerSiteRoutes(server: FastifyInstance, d: SiteDeps): void {
 
   server.get('/', { schema: { hide: true } }, (req, reply) => respond(req, reply, () => renderHome(d)));
 
-  server.get('/search', { schema: { hide: true } }, (req, reply) => respond(req, reply, () => renderSearch(d, searchParams(req.query))));
+  server.get('/search', { schema: { hide: true } }, (req, reply) =>
+    respond(req, reply, () => renderSearch(d, searchParams(req.query)), ['q', 'section', 'author', 'tag', 'from', 'to', 'range', 'sort', 'page']),
+  );
 
   server.get<{ Params: { slug: string } }>('/author/:slug', { schema: { hide: true } }, (req, reply) => {
     const page = pageNumber(req.query);
@@ -76,6 +80,8 @@ export function registerSiteRoutes(server: FastifyInstance, d: SiteDeps): void {
     if (path.startsWith('/api/')) {
       return reply.code(404).header('cache-control', 'no-store').send({ error: { code: 'ROUTE_NOT_FOUND', message: `No such endpoint: GET ${path.slice(0, 200)}` } });
     }
+    const feed = parseFeedPath(path);
+    if (feed) return respond(req, reply, async () => (await d.feeds?.renderSectionFeed(feed.sectionPath, feed.format)) ?? notFound(d), []);
     const page = pageNumber(req.query);
     return respond(req, reply, () => (page ? resolve(d, path, page) : notFound(d)));
   });
@@ -135,8 +141,7 @@ async function renderHome(d: SiteDeps): Promise<RenderedPage> {
       stories: (blocks[i]?.items ?? []).filter((a) => !shown.has(a.id)).slice(0, 3).map((a) => cardOf(ctx, a)),
     })),
   });
-  const head: PageHead = { title: ctx.settings.name, description: ctx.settings.tagline || `${ctx.settings.name}: news, opinion and videos.`, canonical: `${d.publicUrl}/` };
-  return { status: 200, html: doc(d, ctx, head, main, { bottom: 'home' }), keys: ['home', 'all'] };
+  return { status: 200, html: doc(d, ctx, homeHead(d, ctx), main, { bottom: 'home' }), keys: ['home', 'all'] };
 }
 
 async function renderSection(d: SiteDeps, ctx: SiteContext, section: Section, page: number): Promise<RenderedPage> {
@@ -157,7 +162,13 @@ async function renderSection(d: SiteDeps, ctx: SiteContext, section: Section, pa
     layout,
     pager: pagerFor(`/${section.path}`, page, list.nextCursor !== null),
   });
-  const head: PageHead = { title: page > 1 ? `${section.name} — page ${page}` : section.name, description: section.description || `${section.name} news from ${ctx.settings.name}.`, canonical: `${d.publicUrl}/${section.path}${page > 1 ? `?page=${page}` : ''}` };
+  const head = simpleHead(d, ctx, {
+    title: page > 1 ? `${section.name} — page ${page}` : section.name,
+    description: section.description || `${section.name} news from ${ctx.settings.name}.`,
+    path: `/${section.path}${page > 1 ? `?page=${page}` : ''}`,
+    section,
+    jsonLd: [breadcrumbJsonLd(chain.map((s) => ({ name: s.name, url: `${d.publicUrl}/${s.path}` })))],
+  });
   return { status: 200, html: doc(d, ctx, head, main, { sectionId: section.id }), keys: [`section:${section.id}`, 'all'] };
 }
 
@@ -178,7 +189,7 @@ async function renderStory(d: SiteDeps, ctx: SiteContext, slug: string, requeste
   const [related, latest] = await Promise.all([relatedTo(d, view), d.articles.listPublished({ limit: 6 })]);
   const model = storyModel(d, ctx, view, related, (i) => adSlot('rectangle', `in-article-${i + 1}`));
   const rail = storyRail(latest.items.filter((a) => a.id !== view.id).slice(0, 5).map((a) => cardOf(ctx, a)));
-  const head: PageHead = { title: view.seoTitle || view.headline, description: view.seoDescription || view.standfirst, canonical: view.url };
+  const head = storyHead(d, ctx, view);
   const keys = [`article:${view.id}`, 'all', ...view.authors.map((a) => `author:${a.id}`), ...view.tags.map((t) => `tag:${t.id}`)];
   if (view.featuredImage) keys.push(`media:${view.featuredImage.id}`);
   return { status: 200, html: renderDocument(frameModel(d, ctx, { sectionId: view.sectionId }), head, storyMain(model), { rail }), keys };
@@ -202,7 +213,7 @@ async function renderAuthor(d: SiteDeps, slug: string, page: number): Promise<Re
     stories: items.map((a) => cardOf(ctx, a)),
     pager: pagerFor(`/author/${slug}`, page, list.nextCursor !== null),
   });
-  const head: PageHead = { title: author.name, description: author.bio || `Stories by ${author.name}.`, canonical: `${d.publicUrl}/author/${slug}` };
+  const head = simpleHead(d, ctx, { title: author.name, description: author.bio || `Stories by ${author.name}.`, path: `/author/${slug}${page > 1 ? `?page=${page}` : ''}` });
   return { status: 200, html: doc(d, ctx, head, main, {}), keys: [`author:${author.id}`, 'all'] };
 }
 
@@ -214,7 +225,7 @@ async function renderTag(d: SiteDeps, slug: string, page: number): Promise<Rende
   const items = list.items.slice(PAGE_SIZE * (page - 1));
   if (page > 1 && items.length === 0) return notFound(d, ctx);
   const main = tagMain({ name: tag.name, stories: items.map((a) => cardOf(ctx, a)), pager: pagerFor(`/tag/${slug}`, page, list.nextCursor !== null) });
-  const head: PageHead = { title: tag.name, description: `Stories about ${tag.name} from ${ctx.settings.name}.`, canonical: `${d.publicUrl}/tag/${slug}` };
+  const head = simpleHead(d, ctx, { title: tag.name, description: `Stories about ${tag.name} from ${ctx.settings.name}.`, path: `/tag/${slug}${page > 1 ? `?page=${page}` : ''}` });
   return { status: 200, html: doc(d, ctx, head, main, {}), keys: [`tag:${tag.id}`, 'all'] };
 }
 
@@ -280,7 +291,7 @@ async function renderSearch(d: SiteDeps, p: SearchParams): Promise<RenderedPage>
 function renderStatic(d: SiteDeps, ctx: SiteContext, title: string, description: string, body: Parameters<typeof renderBody>[0], id: number, slug: string): RenderedPage {
   const bottom = slug === 'classifieds' ? 'classifieds' : slug === 'epaper' ? 'epaper' : null;
   const main = staticMain({ title, body: renderBody(body) });
-  return { status: 200, html: doc(d, ctx, { title, description, canonical: `${d.publicUrl}/${slug}` }, main, { bottom }), keys: [`page:${id}`, 'all'] };
+  return { status: 200, html: doc(d, ctx, simpleHead(d, ctx, { title, description: description || title, path: `/${slug}` }), main, { bottom }), keys: [`page:${id}`, 'all'] };
 }
 
 async function notice(d: SiteDeps, ctx: SiteContext | undefined, status: number, title: string, message: string): Promise<RenderedPage> {

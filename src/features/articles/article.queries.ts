@@ -52,6 +52,11 @@ export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | u
   return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findArticleRows(db: Db, ids: readonly number[]): Promise<ArticleRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function findArticleRowBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
 }

@@ -69,9 +69,21 @@ export interface ArticlePage {
 
 const MAX_PAGE = 100;
 
-export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: string; events?: ContentEvents }) {
+/**
+ * Keeps a derived index (search) in step: called inside every write
+ * transaction, so the index changes together with the story or not at all.
+ */
+export interface ArticleIndexer {
+  upsert(trx: Db, articleId: number): Promise<void>;
+  remove(trx: Db, articleId: number): Promise<void>;
+}
+
+const noIndexer: ArticleIndexer = { upsert: () => Promise.resolve(), remove: () => Promise.resolve() };
+
+export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: string; events?: ContentEvents; indexer?: ArticleIndexer }) {
   const { db, clock, publicUrl } = deps;
   const events = deps.events ?? noContentEvents;
+  const indexer = deps.indexer ?? noIndexer;
   const nowIso = (): string => clock.now().toISOString();
 
   /** Announces the reader pages a committed change touched; called only after the commit. */
@@ -90,6 +102,7 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
     const { before, after } = await db.transaction().execute(async (trx) => {
       const current = await loadOne(trx, id);
       await action(trx, current);
+      await indexer.upsert(trx, id);
       return { before: current, after: await loadOne(trx, id) };
     });
     announce(before, after);
@@ -172,6 +185,13 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
 
   return {
     get: (id: number): Promise<ArticleView> => loadOne(db, id),
+
+    /** Stories by id in the order given, any status, missing ones left out (search results hydrate through this). */
+    async getMany(ids: readonly number[]): Promise<ArticleView[]> {
+      const rows = await q.findArticleRows(db, ids);
+      const views = new Map((await hydrate(db, rows, publicUrl)).map((v) => [v.id, v]));
+      return ids.flatMap((id) => views.get(id) ?? []);
+    },
 
     async getPublished(id: number): Promise<ArticleView> {
       return publicOrGone(await loadOne(db, id));
@@ -285,6 +305,7 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
         });
         await q.replaceArticleAuthors(trx, newId, authorIds);
         await q.replaceArticleTags(trx, newId, tagIds);
+        await indexer.upsert(trx, newId);
         return loadOne(trx, newId);
       });
       announce(null, created);
@@ -372,6 +393,7 @@ export function createArticleService(deps: { db: Db; clock: Clock; publicUrl: st
     async remove(id: number): Promise<void> {
       const removed = await db.transaction().execute(async (trx) => {
         const current = await loadOne(trx, id);
+        await indexer.remove(trx, id);
         await q.deleteArticleRow(trx, id);
         return current;
       });

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
+import { noContentEvents, type ContentEvents } from '../../lib/events.js';
 import { conflict, invalid, notFound, unprocessable } from '../../lib/errors.js';
 import { isSlug, slugify } from '../../lib/slug.js';
 import { AUTHOR_LIMITS, compactSocial, socialProblem, toAuthor, type Author, type AuthorSocial } from './author.js';
@@ -66,8 +67,9 @@ function checkFields(input: Partial<AuthorInput>): void {
   }
 }
 
-export function createAuthorService(deps: { db: Db; clock: Clock }) {
+export function createAuthorService(deps: { db: Db; clock: Clock; events?: ContentEvents }) {
   const { db, clock } = deps;
+  const events = deps.events ?? noContentEvents;
 
   async function checkSlugFree(trx: Db, slug: string, exceptId?: number): Promise<void> {
     const existing = await q.findAuthorIdBySlug(trx, slug);
@@ -149,7 +151,7 @@ export function createAuthorService(deps: { db: Db; clock: Clock }) {
     /** Changes only the fields given; `social` replaces the whole set of links. */
     async update(id: number, patch: Partial<AuthorInput>): Promise<Author> {
       checkFields(patch);
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         if (!(await q.findAuthorRow(trx, id))) throw notFoundId(id);
         if (patch.slug !== undefined) await checkSlugFree(trx, patch.slug, id);
         await checkPhoto(trx, patch.photoId);
@@ -164,6 +166,9 @@ export function createAuthorService(deps: { db: Db; clock: Clock }) {
         });
         return get(id, trx);
       });
+      // The author page and every story page carrying the byline (they list author:<id> among their keys).
+      events.emit({ keys: [`author:${id}`] });
+      return updated;
     },
 
     /** Refuses while any story carries the author's byline: stories must not lose their credit silently. */
@@ -176,6 +181,7 @@ export function createAuthorService(deps: { db: Db; clock: Clock }) {
         }
         await q.deleteAuthorRow(trx, id);
       });
+      events.emit({ keys: [`author:${id}`] });
     },
   };
 }

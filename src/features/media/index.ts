@@ -3,6 +3,8 @@ export { VARIANT_WIDTHS, VARIANT_FORMATS, MAX_UPLOAD_BYTES, MAX_PIXELS, srcsetWi
 export { createLocalMediaStore, isMediaKey, newMediaKey } from './media.store.js';
 export type { MediaStore } from './media.store.js';
 export { createMediaService } from './media.service.js';
-export type { MediaService, MediaUpload, MediaPatch, MediaVariant } from './media.service.js';
+export type { MediaService, MediaUpload, MediaPatch, MediaVariant, MediaCrop } from './media.service.js';
+export { CROP_RATIOS, cropPath, cropSize, cropRect, isCropRatio } from './media.crop.js';
+export type { CropRatio, CropRect } from './media.crop.js';
 export { registerMediaAdminRoutes, MediaAssetResponse, mediaResponse } from './media.api.js';
-export { registerMediaFileRoutes, MEDIA_CACHE_CONTROL } from './media.files.js';
+export { registerMediaFileRoutes, MEDIA_CACHE_CONTROL, CROP_CACHE_CONTROL } from './media.files.js';

@@ -2,17 +2,22 @@
  * Public media files at the server root:
  *   GET /media/<key>                        a stored file (cleaned original or cached variant)
  *   GET /media/v/<width>/<format>/<key>     a resized copy of the original <key>, rendered on first request
- * Keys are unique and files never change, so answers are cacheable forever.
+ *   GET /media/c/<ratio>/<width>/<format>/<key>  a 16x9, 4x3 or 1x1 crop around the focal point, rendered on first request
+ * Keys are unique and files never change, so originals and variants are
+ * cacheable forever. A crop's URL stays the same when the focal point moves,
+ * so crops are cached for a day and carry `Surrogate-Key: media:<id>`.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../lib/errors.js';
 import { Type } from '../../lib/schema.js';
 import { VARIANT_FORMATS, VARIANT_WIDTHS, mimeOfKey } from './media.js';
+import { CROP_RATIOS } from './media.crop.js';
 import type { MediaService } from './media.service.js';
 import { isMediaKey, type MediaStore } from './media.store.js';
 
 export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+export const CROP_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
 
 const noSuchFile = () => notFound('MEDIA_FILE_NOT_FOUND', 'There is no such media file.');
 
@@ -27,14 +32,20 @@ function etagOf(key: string): string {
   return `"${createHash('sha1').update(key).digest('base64url')}"`;
 }
 
-async function sendStored(store: MediaStore, key: string, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function sendStored(
+  store: MediaStore,
+  key: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cacheControl = MEDIA_CACHE_CONTROL,
+): Promise<FastifyReply> {
   const mime = mimeOfKey(key);
   const size = await store.size(key);
   if (!mime || size === undefined) throw noSuchFile();
   const etag = etagOf(key);
   reply
     .header('content-type', mime)
-    .header('cache-control', MEDIA_CACHE_CONTROL)
+    .header('cache-control', cacheControl)
     .header('etag', etag)
     .header('x-content-type-options', 'nosniff');
   const inm = request.headers['if-none-match'];
@@ -52,6 +63,13 @@ const VariantParams = Type.Object({
   '*': Type.String({ maxLength: 200 }),
 });
 
+const CropParams = Type.Object({
+  ratio: Type.String({ maxLength: 10, description: CROP_RATIOS.join(' | ') }),
+  width: VariantParams.properties.width,
+  format: VariantParams.properties.format,
+  '*': VariantParams.properties['*'],
+});
+
 export function registerMediaFileRoutes(server: FastifyInstance, deps: { media: MediaService; mediaStore: MediaStore }): void {
   const { media, mediaStore } = deps;
 
@@ -65,6 +83,26 @@ export function registerMediaFileRoutes(server: FastifyInstance, deps: { media: 
       if (!asset) throw noSuchFile();
       const variant = await media.variant(asset, req.params.width, req.params.format);
       return sendStored(mediaStore, variant.key, req, reply);
+    },
+  );
+
+  server.get<{ Params: { ratio: string; width: number; format: string; '*': string } }>(
+    '/media/c/:ratio/:width/:format/*',
+    {
+      schema: {
+        tags: ['media files'],
+        summary: 'A 16:9, 4:3 or 1:1 crop of an image around its focal point (JPEG, WebP or AVIF), never wider than the original',
+        params: CropParams,
+      },
+    },
+    async (req, reply) => {
+      const key = keyFrom(req.params['*']);
+      if (!key || key.startsWith('variants/')) throw noSuchFile();
+      const asset = await media.findByKey(key);
+      if (!asset) throw noSuchFile();
+      const crop = await media.crop(asset, req.params.ratio, req.params.width, req.params.format);
+      reply.header('surrogate-key', `media:${crop.assetId}`);
+      return sendStored(mediaStore, crop.key, req, reply, CROP_CACHE_CONTROL);
     },
   );
 

@@ -113,3 +113,21 @@ export async function renderVariant(
   if (format === 'avif') return pipeline.avif(quality).toBuffer();
   return pipeline.webp({ ...quality, ...(animated ? { loop: 0 } : {}) }).toBuffer();
 }
+
+/** An aspect-ratio crop: cut the window, then resize it. Always a still image (the first frame of an animation). */
+export async function renderCrop(
+  original: Buffer,
+  window: { left: number; top: number; width: number; height: number },
+  size: { width: number; height: number },
+  format: VariantFormat,
+): Promise<Buffer> {
+  const pipeline = sharp(original, decodeOptions(false))
+    .extract(window)
+    // The window already has the target shape, so "fill" changes it by at most a pixel of rounding.
+    .resize({ width: size.width, height: size.height, fit: 'fill' });
+  if (format === 'jpeg') pipeline.flatten({ background: '#ffffff' });
+  const quality = format === 'avif' ? { quality: 55, effort: 4 } : { quality: 80 };
+  if (format === 'jpeg') return pipeline.jpeg({ ...quality, mozjpeg: true }).toBuffer();
+  if (format === 'avif') return pipeline.avif(quality).toBuffer();
+  return pipeline.webp(quality).toBuffer();
+}

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db, Dialect } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
+import { noContentEvents, type ContentEvents } from '../../lib/events.js';
 import { conflict, invalid, notFound, unprocessable } from '../../lib/errors.js';
-import { cleanUpload, renderVariant } from './media.image.js';
+import { cleanUpload, renderCrop, renderVariant } from './media.image.js';
+import { CROP_RATIOS, cropKey, cropPath, cropRect, cropSize, isCropRatio, type CropRatio } from './media.crop.js';
 import {
   FORMAT_INFO,
   TEXT_LIMITS,
@@ -52,6 +54,12 @@ export interface MediaVariant {
   rendered: boolean;
 }
 
+/** A crop also names the asset it was cut from, for purging caches by `media:<id>`. */
+export interface MediaCrop extends MediaVariant {
+  ratio: CropRatio;
+  assetId: number;
+}
+
 const DEFAULT_PAGE = 30;
 const MAX_PAGE = 100;
 
@@ -74,10 +82,11 @@ function checkFocal(field: 'focalX' | 'focalY', value: number | undefined): numb
 
 const missing = (id: number) => notFound('MEDIA_NOT_FOUND', `There is no media item ${id}.`, 'id');
 
-export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: MediaStore; dialect: Dialect }) {
+export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: MediaStore; dialect: Dialect; events?: ContentEvents }) {
   const { db, clock, mediaStore } = deps;
+  const events = deps.events ?? noContentEvents;
   // Per-instance: two requests for the same variant at once render it once.
-  const inFlight = new Map<string, Promise<MediaVariant>>();
+  const inFlight = new Map<string, Promise<boolean>>();
 
   async function get(id: number): Promise<MediaAsset> {
     const row = await q.findMediaRow(db, id);
@@ -85,11 +94,37 @@ export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: Med
     return toMediaAsset(row);
   }
 
-  async function renderAndStore(asset: MediaAsset, v: Omit<MediaVariant, 'rendered'>): Promise<MediaVariant> {
-    const original = await mediaStore.get(asset.storageKey);
-    if (!original) throw notFound('MEDIA_FILE_MISSING', `The file of media item ${asset.id} is missing from the media store.`, 'id');
-    await mediaStore.put(v.key, await renderVariant(original, v, v.format));
-    return { ...v, rendered: true };
+  /** Renders a file once: from the store when cached, else via `render`; simultaneous callers share one render. */
+  async function once<V extends Omit<MediaVariant, 'rendered'>>(asset: MediaAsset, v: V, render: (original: Buffer) => Promise<Buffer>): Promise<V & { rendered: boolean }> {
+    const pending = inFlight.get(v.key);
+    if (pending) {
+      await pending;
+      return { ...v, rendered: false };
+    }
+    // Registered synchronously, before any await, so a simultaneous request always finds it.
+    const job = (async () => {
+      if (await mediaStore.exists(v.key)) return false;
+      const original = await mediaStore.get(asset.storageKey);
+      if (!original) throw notFound('MEDIA_FILE_MISSING', `The file of media item ${asset.id} is missing from the media store.`, 'id');
+      await mediaStore.put(v.key, await render(original));
+      return true;
+    })().finally(() => inFlight.delete(v.key));
+    inFlight.set(v.key, job);
+    return { ...v, rendered: await job };
+  }
+
+  function checkVariant(width: number, format: string): asserts format is VariantFormat {
+    if (!isVariantWidth(width)) throw invalid('MEDIA_VARIANT_WIDTH', `Variant widths are ${VARIANT_WIDTHS.join(', ')}.`, 'width');
+    if (!isVariantFormat(format)) throw invalid('MEDIA_VARIANT_FORMAT', `Variant formats are ${VARIANT_FORMATS.join(', ')}.`, 'format');
+  }
+
+  /** Store keys of every cached crop of an asset at its given focal point. */
+  function cropKeys(asset: MediaAsset): string[] {
+    const keys = new Set<string>();
+    for (const ratio of CROP_RATIOS) {
+      for (const w of VARIANT_WIDTHS) for (const f of VARIANT_FORMATS) keys.add(cropKey(asset.storageKey, ratio, cropSize(asset, ratio, w).width, f, asset));
+    }
+    return [...keys];
   }
 
   return {
@@ -166,8 +201,9 @@ export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: Med
       const altText = checkText('altText', patch.altText);
       const focalX = checkFocal('focalX', patch.focalX);
       const focalY = checkFocal('focalY', patch.focalY);
-      await db.transaction().execute(async (trx) => {
-        if (!(await q.findMediaRow(trx, id))) throw missing(id);
+      const before = await db.transaction().execute(async (trx) => {
+        const row = await q.findMediaRow(trx, id);
+        if (!row) throw missing(id);
         await q.updateMediaRow(trx, id, {
           ...(caption !== undefined && { caption }),
           ...(credit !== undefined && { credit }),
@@ -176,8 +212,16 @@ export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: Med
           ...(focalY !== undefined && { focal_y: focalY }),
           updated_at: clock.now().toISOString(),
         });
+        return toMediaAsset(row);
       });
-      return get(id);
+      // Caption, credit, alt text and crop show on every page using the image (they list media:<id>).
+      events.emit({ keys: [`media:${id}`] });
+      const after = await get(id);
+      if (after.focalX !== before.focalX || after.focalY !== before.focalY) {
+        // Crops cut around the old focal point are never asked for again; dropping them is housekeeping, not correctness.
+        await Promise.allSettled(cropKeys(before).map((key) => mediaStore.remove(key)));
+      }
+      return after;
     },
 
     /** Deletes an unused asset, then its file and cached variants once the row is gone for good. */
@@ -197,8 +241,9 @@ export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: Med
         await q.deleteMediaRow(trx, id);
         return toMediaAsset(row);
       });
+      events.emit({ keys: [`media:${id}`] });
       const widths = new Set(VARIANT_WIDTHS.map((w) => effectiveVariantWidth(asset, w)));
-      const keys = [asset.storageKey, ...[...widths].flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(asset.storageKey, w, f)))];
+      const keys = [asset.storageKey, ...[...widths].flatMap((w) => VARIANT_FORMATS.map((f) => variantKey(asset.storageKey, w, f))), ...cropKeys(asset)];
       // The row is gone, so nothing links to these files any more; a failed delete only leaves an orphan for housekeeping.
       await Promise.allSettled(keys.map((key) => mediaStore.remove(key)));
     },
@@ -222,18 +267,32 @@ export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: Med
 
     /** A resized copy at a ladder width (never upscaled), cached in the media store after the first request. */
     async variant(asset: MediaAsset, width: number, format: string): Promise<MediaVariant> {
-      if (!isVariantWidth(width)) throw invalid('MEDIA_VARIANT_WIDTH', `Variant widths are ${VARIANT_WIDTHS.join(', ')}.`, 'width');
-      if (!isVariantFormat(format)) throw invalid('MEDIA_VARIANT_FORMAT', `Variant formats are ${VARIANT_FORMATS.join(', ')}.`, 'format');
+      checkVariant(width, format);
       const w = effectiveVariantWidth(asset, width);
       const v = { key: variantKey(asset.storageKey, w, format), width: w, height: variantHeight(asset, w), format, mimeType: FORMAT_INFO[format].mime };
-      const pending = inFlight.get(v.key);
-      if (pending) return { ...(await pending), rendered: false };
-      // Registered synchronously, before any await, so a simultaneous request always finds it.
-      const job = (async () => ((await mediaStore.exists(v.key)) ? { ...v, rendered: false } : renderAndStore(asset, v)))().finally(() =>
-        inFlight.delete(v.key),
-      );
-      inFlight.set(v.key, job);
-      return job;
+      return once(asset, v, (original) => renderVariant(original, v, format));
+    },
+
+    /** Public path of an aspect-ratio crop around the focal point (rendered on first request). */
+    cropUrl(asset: Pick<MediaAsset, 'storageKey'>, ratio: CropRatio, width: number, format: VariantFormat): string {
+      return cropPath(asset.storageKey, ratio, width, format);
+    },
+
+    /** A 16:9, 4:3 or 1:1 crop around the focal point at a ladder width (never upscaled), cached like a variant. */
+    async crop(asset: MediaAsset, ratio: string, width: number, format: string): Promise<MediaCrop> {
+      if (!isCropRatio(ratio)) throw invalid('MEDIA_CROP_RATIO', `Crop ratios are ${CROP_RATIOS.join(', ')}.`, 'ratio');
+      checkVariant(width, format);
+      const size = cropSize(asset, ratio, width);
+      const v = { key: cropKey(asset.storageKey, ratio, size.width, format, asset), ...size, format, mimeType: FORMAT_INFO[format].mime, ratio, assetId: asset.id };
+      return once(asset, v, (original) => renderCrop(original, cropRect(asset, ratio), size, format));
+    },
+
+    /** Bytes of a variant, rendering it first if needed: what a feed enclosure must declare as its length. */
+    async variantWithSize(asset: MediaAsset, width: number, format: string): Promise<MediaVariant & { byteSize: number }> {
+      const v = await this.variant(asset, width, format);
+      const byteSize = await mediaStore.size(v.key);
+      if (byteSize === undefined) throw notFound('MEDIA_FILE_MISSING', `The variant of media item ${asset.id} is missing from the media store.`, 'id');
+      return { ...v, byteSize };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
+import { noContentEvents, type ContentEvents } from '../../lib/events.js';
 import { conflict, invalid, notFound, unprocessable } from '../../lib/errors.js';
 import { isSlug } from '../../lib/slug.js';
 import { parseBody, type BodyDocument } from '../articles/index.js';
@@ -41,8 +42,13 @@ function checkedBody(input: unknown): BodyDocument {
   return parsed.value;
 }
 
-export function createPageService(deps: { db: Db; clock: Clock }) {
+export function createPageService(deps: { db: Db; clock: Clock; events?: ContentEvents }) {
   const { db, clock } = deps;
+  const events = deps.events ?? noContentEvents;
+  const announce = (page: Page): Page => {
+    events.emit({ keys: [`page:${page.id}`] });
+    return page;
+  };
 
   async function checkSlugFree(trx: Db, slug: string, exceptId?: number): Promise<void> {
     const existing = await q.findPageIdBySlug(trx, slug);
@@ -84,7 +90,7 @@ export function createPageService(deps: { db: Db; clock: Clock }) {
     async create(input: PageInput): Promise<Page> {
       checkFields(input);
       const body = checkedBody(input.body);
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         await checkSlugFree(trx, input.slug);
         const now = clock.now().toISOString();
         const id = await q.insertPage(trx, {
@@ -98,13 +104,14 @@ export function createPageService(deps: { db: Db; clock: Clock }) {
         });
         return get(id, trx);
       });
+      return announce(created);
     },
 
     /** Changes only the fields given; `body` replaces the whole document. */
     async update(id: number, patch: Partial<PageInput>): Promise<Page> {
       checkFields(patch);
       const body = patch.body === undefined ? undefined : checkedBody(patch.body);
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         if (!(await q.findPageRow(trx, id))) throw notFoundId(id);
         if (patch.slug !== undefined) await checkSlugFree(trx, patch.slug, id);
         await q.updatePageRow(trx, id, {
@@ -117,6 +124,7 @@ export function createPageService(deps: { db: Db; clock: Clock }) {
         });
         return get(id, trx);
       });
+      return announce(updated);
     },
 
     async remove(id: number): Promise<void> {
@@ -124,6 +132,7 @@ export function createPageService(deps: { db: Db; clock: Clock }) {
         if (!(await q.findPageRow(trx, id))) throw notFoundId(id);
         await q.deletePageRow(trx, id);
       });
+      events.emit({ keys: [`page:${id}`] });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
+import { noContentEvents, type ContentEvents } from '../../lib/events.js';
 import { conflict, notFound, unprocessable } from '../../lib/errors.js';
 import { toSections, wouldCycle, type Section } from './section.js';
 import * as q from './section.queries.js';
@@ -12,8 +13,11 @@ export interface SectionInput {
   position?: number;
 }
 
-export function createSectionService(deps: { db: Db; clock: Clock }) {
+export function createSectionService(deps: { db: Db; clock: Clock; events?: ContentEvents }) {
   const { db, clock } = deps;
+  const events = deps.events ?? noContentEvents;
+  // The section navigation is on every reader page, so any change to the tree touches them all.
+  const announce = (): void => events.emit({ keys: ['all'] });
 
   async function all(trx: Db = db): Promise<Section[]> {
     return toSections(await q.listSectionRows(trx));
@@ -66,6 +70,7 @@ export function createSectionService(deps: { db: Db; clock: Clock }) {
           updated_at: now,
         });
       });
+      announce();
       return this.get(id);
     },
 
@@ -83,6 +88,7 @@ export function createSectionService(deps: { db: Db; clock: Clock }) {
           updated_at: clock.now().toISOString(),
         });
       });
+      announce();
       return this.get(id);
     },
 
@@ -99,6 +105,7 @@ export function createSectionService(deps: { db: Db; clock: Clock }) {
         }
         await q.deleteSectionRow(trx, id);
       });
+      announce();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
+import { noContentEvents, type ContentEvents } from '../../lib/events.js';
 import { invalid, unprocessable } from '../../lib/errors.js';
 import { normalise, readStoredSettings, settingsProblem, type PublicationSettings } from './settings.js';
 import * as q from './settings.queries.js';
@@ -9,8 +10,9 @@ export const PUBLICATION_KEY = 'publication';
 /** A change to the settings: top-level fields replace; `social` and `utilityLinks` replace their whole value. */
 export type PublicationSettingsPatch = Partial<PublicationSettings>;
 
-export function createSettingsService(deps: { db: Db; clock: Clock }) {
+export function createSettingsService(deps: { db: Db; clock: Clock; events?: ContentEvents }) {
   const { db, clock } = deps;
+  const events = deps.events ?? noContentEvents;
 
   return {
     /** The current settings; defaults until staff first save them. */
@@ -19,7 +21,7 @@ export function createSettingsService(deps: { db: Db; clock: Clock }) {
     },
 
     async update(patch: PublicationSettingsPatch): Promise<PublicationSettings> {
-      return db.transaction().execute(async (trx) => {
+      const stored = await db.transaction().execute(async (trx) => {
         const current = readStoredSettings(await q.findSettingValue(trx, PUBLICATION_KEY));
         const next: PublicationSettings = {
           name: patch.name ?? current.name,
@@ -39,6 +41,9 @@ export function createSettingsService(deps: { db: Db; clock: Clock }) {
         await q.upsertSetting(trx, PUBLICATION_KEY, JSON.stringify(saved), clock.now().toISOString());
         return saved;
       });
+      // The paper's name, links and time zone are in every page's frame.
+      events.emit({ keys: ['all'] });
+      return stored;
     },
   };
 }

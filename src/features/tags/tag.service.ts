@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
+import { noContentEvents, type ContentEvents } from '../../lib/events.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { isSlug, slugify } from '../../lib/slug.js';
 import { TAG_NAME_MAX, cleanTagName, tagSlugFor, toTag, type Tag } from './tag.js';
@@ -32,8 +33,9 @@ function checkSlug(slug: string): void {
   if (!isSlug(slug)) throw invalid('TAG_SLUG_INVALID', 'A slug is lowercase words joined by hyphens.', 'slug');
 }
 
-export function createTagService(deps: { db: Db; clock: Clock }) {
+export function createTagService(deps: { db: Db; clock: Clock; events?: ContentEvents }) {
   const { db, clock } = deps;
+  const events = deps.events ?? noContentEvents;
 
   async function checkSlugFree(trx: Db, slug: string, exceptId?: number): Promise<void> {
     const existing = await q.findTagRowBySlug(trx, slug);
@@ -120,7 +122,7 @@ export function createTagService(deps: { db: Db; clock: Clock }) {
     async update(id: number, patch: Partial<TagInput>): Promise<Tag> {
       const name = patch.name === undefined ? undefined : checkName(patch.name);
       if (patch.slug !== undefined) checkSlug(patch.slug);
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         if (!(await q.findTagRow(trx, id))) throw notFoundId(id);
         if (patch.slug !== undefined) await checkSlugFree(trx, patch.slug, id);
         if (patch.slug !== undefined || name !== undefined) {
@@ -128,6 +130,8 @@ export function createTagService(deps: { db: Db; clock: Clock }) {
         }
         return get(id, trx);
       });
+      events.emit({ keys: [`tag:${id}`] });
+      return updated;
     },
 
     /** Deletes the tag and takes it off every story, in one transaction. */
@@ -136,6 +140,7 @@ export function createTagService(deps: { db: Db; clock: Clock }) {
         if (!(await q.findTagRow(trx, id))) throw notFoundId(id);
         await q.deleteTagAndLinks(trx, id);
       });
+      events.emit({ keys: [`tag:${id}`] });
     },
   };
 }

@@ -153,5 +153,12 @@ body{padding-bottom:0}
 .cards--grid{grid-template-columns:repeat(3,1fr)}
 }
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
+mark{background:#fff0a8;color:inherit;padding:0 .05em}
+.search-page{position:relative;margin:0 0 1rem}.search-page .search-form input{width:100%;max-width:28rem}
+.search-filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:.6rem 0;font-size:.875rem}
+.search-filters select{font:inherit;padding:.15rem .3rem;margin-left:.25rem}
+.search-filters button{font:inherit;padding:.2rem .6rem;border:1px solid #777;border-radius:3px;background:#fff;cursor:pointer}
+.search-suggest{position:absolute;z-index:20;left:0;right:0;top:100%;margin:0;padding:0;list-style:none;background:#fff;border:1px solid #ccc;box-shadow:0 4px 12px rgba(0,0,0,.12);max-width:32rem}
+.search-suggest a{display:block;padding:.4rem .6rem;color:var(--ink);text-decoration:none}.search-suggest a:hover,.search-suggest a:focus{background:#f2f2f2}
 @media print{.utility,.sections,.ad-slot,.share,.bottom-bar,.site-footer,.rail,.related{display:none!important}body{padding:0}}
 `;

@@ -46,5 +46,36 @@ export const SITE_JS = String.raw`// Reader enhancements; the page works without
     frame.allowFullscreen = true;
     link.replaceWith(frame);
   });
+  // Search as you type: headline suggestions under any search box; the form still works without them.
+  Array.prototype.forEach.call(document.querySelectorAll('form[role=search] input[name=q]'), function (input) {
+    var form = input.form, list = null, timer = 0, asked = '';
+    form.style.position = form.style.position || 'relative';
+    var close = function () { if (list) { list.remove(); list = null; } };
+    input.addEventListener('keydown', function (e) { if (e.key === 'Escape') close(); });
+    input.addEventListener('blur', function () { setTimeout(close, 200); });
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) { close(); return; }
+      timer = setTimeout(function () {
+        asked = q;
+        fetch('/api/v1/search/suggest?q=' + encodeURIComponent(q)).then(function (r) { return r.ok ? r.json() : { items: [] }; }).then(function (data) {
+          if (asked !== q) return;
+          close();
+          if (!data.items || !data.items.length) return;
+          list = document.createElement('ul');
+          list.className = 'search-suggest';
+          data.items.forEach(function (item) {
+            var li = document.createElement('li'), a = document.createElement('a');
+            a.href = item.path;
+            a.textContent = item.headline;
+            li.appendChild(a);
+            list.appendChild(li);
+          });
+          form.appendChild(list);
+        }).catch(function () {});
+      }, 150);
+    });
+  });
 })();
 `;

@@ -1,0 +1,137 @@
+/**
+ * Keeping the index in step: the article service calls `upsert`/`remove`
+ * inside its own transaction, so a story and its search document change
+ * together or not at all. `indexBatch` is the bulk form used by reindex.
+ */
+import type { Db } from '../../db/index.js';
+import type { SearchDocumentRow } from '../../db/schema.js';
+import { bodyToPlainText, parseBody, type BodyDocument } from '../articles/index.js';
+import type { IndexedText, SearchEngine } from './search.engine.js';
+import * as q from './search.queries.js';
+import { cleanText, vocabularyOf } from './search.text.js';
+
+/** What the articles feature calls inside its write transactions (it defines the same shape as ArticleIndexer). */
+export interface SearchIndexer {
+  upsert(trx: Db, articleId: number): Promise<void>;
+  remove(trx: Db, articleId: number): Promise<void>;
+}
+
+function plainBody(json: string): string {
+  try {
+    const doc = JSON.parse(json) as BodyDocument;
+    if (doc && doc.type === 'doc' && Array.isArray(doc.content)) return bodyToPlainText(doc);
+  } catch {
+    // fall through to the strict parser, which rejects what it cannot read
+  }
+  const parsed = parseBody(json);
+  return parsed.ok ? bodyToPlainText(parsed.value) : '';
+}
+
+const LOW_BITS = 2 ** 24;
+
+/**
+ * A document's id is its sort key: minutes since 1970 of publication (or of
+ * creation, for stories never published) in the high bits, the story id in
+ * the low 24 (unique for the first 16.7 million stories; the key stays below
+ * 2^53). Both engines then walk matches newest first in index order, without
+ * sorting, which is what keeps broad queries fast (see docs/search.md).
+ */
+/** The smallest and largest document id of a story published at this instant. */
+export function sortKeyRange(iso: string): { min: number; max: number } {
+  const minutes = Math.floor(Date.parse(iso) / 60_000);
+  return { min: minutes * LOW_BITS, max: minutes * LOW_BITS + LOW_BITS - 1 };
+}
+
+export function sortKey(src: Pick<q.StorySource, 'id' | 'published_at' | 'created_at'>): number {
+  const minutes = Math.floor(Date.parse(src.published_at ?? src.created_at) / 60_000);
+  return (Number.isFinite(minutes) ? minutes : 0) * LOW_BITS + (src.id % LOW_BITS);
+}
+
+export function documentOf(src: q.StorySource): q.DocumentValues {
+  return {
+    id: sortKey(src),
+    article_id: src.id,
+    language: src.language,
+    status: src.status,
+    kind: src.kind,
+    section_id: src.section_id,
+    published_at: src.published_at,
+    modified_at: src.modified_at,
+    headline: cleanText(src.headline),
+    standfirst: cleanText(src.standfirst),
+    body: cleanText(plainBody(src.body)),
+  };
+}
+
+/** Words a document gives the vocabulary: only live stories', so suggestions never leak a draft. */
+export function termsOf(doc: Pick<q.DocumentValues, 'status' | 'headline' | 'standfirst' | 'body'> | undefined): Set<string> {
+  return doc && doc.status === 'published' ? vocabularyOf(doc.headline, doc.standfirst, doc.body) : new Set();
+}
+
+const TEXT_KEYS = ['id', 'headline', 'standfirst', 'body', 'language'] as const;
+const META_KEYS = ['status', 'kind', 'section_id', 'published_at', 'modified_at'] as const;
+
+function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: Partial<q.DocumentValues>; text: boolean } {
+  const set: Partial<q.DocumentValues> = {};
+  let text = false;
+  for (const k of TEXT_KEYS) if (old[k] !== next[k]) { Object.assign(set, { [k]: next[k] }); text = true; }
+  for (const k of META_KEYS) if (old[k] !== next[k]) Object.assign(set, { [k]: next[k] });
+  return { set, text };
+}
+
+/**
+ * Writes the documents of these stories (inserting, updating only what
+ * changed, or removing those whose story is gone). With `vocabulary`, term
+ * counts are adjusted by the difference; without, the caller recounts.
+ */
+export async function indexBatch(trx: Db, engine: SearchEngine, articleIds: readonly number[], vocabulary: boolean): Promise<number> {
+  const [sources, docs] = await Promise.all([q.storySources(trx, articleIds), q.documentsOf(trx, articleIds)]);
+  const existing = new Map(docs.map((d) => [d.article_id, d]));
+  const retext: IndexedText[] = [];
+  const fresh: q.DocumentValues[] = [];
+  const added = new Set<string>();
+  const dropped = new Set<string>();
+  for (const src of sources) {
+    const next = documentOf(src);
+    const old = existing.get(src.id);
+    existing.delete(src.id);
+    if (vocabulary) {
+      const before = termsOf(old);
+      const after = termsOf(next);
+      for (const t of after) if (!before.has(t)) added.add(t);
+      for (const t of before) if (!after.has(t)) dropped.add(t);
+    }
+    if (!old) {
+      fresh.push(next);
+      continue;
+    }
+    const { set, text } = changes(old, next);
+    if (Object.keys(set).length > 0) await q.updateDocument(trx, old.id, set);
+    if (text) retext.push(next);
+  }
+  for (const gone of existing.values()) if (vocabulary) for (const t of termsOf(gone)) dropped.add(t);
+  await q.deleteDocuments(trx, [...existing.values()].map((d) => d.id));
+  const freshById = new Map(fresh.map((f) => [f.article_id, f]));
+  for (const row of await q.insertDocuments(trx, fresh)) {
+    const doc = freshById.get(row.article_id);
+    if (doc) retext.push(doc);
+  }
+  await engine.indexText(trx, retext);
+  if (added.size) await q.adjustTerms(trx, added, 1);
+  if (dropped.size) await q.adjustTerms(trx, dropped, -1);
+  return sources.length;
+}
+
+export function createSearchIndexer(engine: SearchEngine): SearchIndexer {
+  return {
+    async upsert(trx, articleId) {
+      await indexBatch(trx, engine, [articleId], true);
+    },
+    async remove(trx, articleId) {
+      const [doc] = await q.documentsOf(trx, [articleId]);
+      if (!doc) return;
+      await q.adjustTerms(trx, termsOf(doc), -1);
+      await q.deleteDocuments(trx, [doc.id]);
+    },
+  };
+}

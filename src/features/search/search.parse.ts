@@ -1,0 +1,122 @@
+/**
+ * What a reader types, parsed into a small query of our own — words,
+ * "phrases", -excluded terms and OR — and compiled to each engine's syntax.
+ * Raw input never reaches an engine: every term is reduced to folded word
+ * characters and quoted, so operators, column filters, `*`, NEAR and SQL
+ * mean nothing but the words in them.
+ */
+import { fold, wordsOf } from './search.text.js';
+
+export const MAX_QUERY_CHARS = 200;
+export const MAX_TERMS = 12;
+const MAX_WORD_CHARS = 40;
+
+/** One or more words that must appear together, in order (a single word is a one-word phrase). */
+export type Term = readonly string[];
+
+export interface ParsedQuery {
+  /** All groups must match; a group matches when any of its terms does (OR). */
+  groups: readonly (readonly Term[])[];
+  /** None of these may match. */
+  excluded: readonly Term[];
+}
+
+interface Token {
+  kind: 'term' | 'or';
+  words: string[];
+  negated: boolean;
+}
+
+function termOf(raw: string): string[] {
+  return wordsOf(fold(raw)).map((w) => w.slice(0, MAX_WORD_CHARS));
+}
+
+const SEPARATORS = /[()[\]{}<>:;,!?*^|&+=~@#$%\\]+/;
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /(-?)"([^"]*)"?|(\S+)/g;
+  for (let m = re.exec(input); m; m = re.exec(input)) {
+    const quoted = m[2];
+    if (quoted !== undefined) {
+      const words = termOf(quoted);
+      if (words.length) tokens.push({ kind: 'term', words, negated: m[1] === '-' });
+      continue;
+    }
+    const bare = m[3] ?? '';
+    if (bare === 'OR' || bare === '|') {
+      tokens.push({ kind: 'or', words: [], negated: false });
+      continue;
+    }
+    const negated = bare.startsWith('-') && bare.length > 1;
+    // Operator and filter punctuation separates words ("NEAR(a", "headline:x"); within what is left,
+    // "e-mail" or "U.S." become a phrase of their parts, as the engines index them.
+    (negated ? bare.slice(1) : bare).split(SEPARATORS).forEach((piece, i) => {
+      const words = termOf(piece);
+      if (words.length) tokens.push({ kind: 'term', words, negated: negated && i === 0 });
+    });
+  }
+  return tokens;
+}
+
+/** Parses reader input; never throws. Length and term count are bounded. */
+export function parseQuery(input: string): ParsedQuery {
+  const text = input.slice(0, MAX_QUERY_CHARS);
+  const groups: Term[][] = [];
+  const excluded: Term[] = [];
+  let joinNext = false;
+  let count = 0;
+  for (const token of tokenize(text)) {
+    if (token.kind === 'or') {
+      // A lone or leading OR is just ignored; "a OR OR b" is "a OR b".
+      joinNext = groups.length > 0;
+      continue;
+    }
+    if (count >= MAX_TERMS) break;
+    count++;
+    if (token.negated) {
+      excluded.push(token.words);
+      joinNext = false;
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    if (joinNext && last) last.push(token.words);
+    else groups.push([token.words]);
+    joinNext = false;
+  }
+  return { groups, excluded };
+}
+
+export function isEmptyQuery(q: ParsedQuery): boolean {
+  return q.groups.length === 0;
+}
+
+/** The distinct positive words, for spelling suggestions. */
+export function positiveWords(q: ParsedQuery): string[] {
+  return [...new Set(q.groups.flatMap((g) => g.flatMap((t) => [...t])))];
+}
+
+const quote = (t: Term): string => `"${t.join(' ').replace(/"/g, '""')}"`;
+
+/** FTS5 MATCH syntax: every term a quoted string, so nothing in it is an operator. */
+export function toFts5(q: ParsedQuery): string {
+  const positive = q.groups.map((g) => (g.length === 1 ? quote(g[0] ?? []) : `(${g.map(quote).join(' OR ')})`)).join(' AND ');
+  return [positive, ...q.excluded.map(quote)].join(' NOT ');
+}
+
+/**
+ * Input for PostgreSQL's websearch_to_tsquery, which never raises a syntax
+ * error; rebuilt from our terms so only word characters, quotes, "or" and
+ * "-" reach it.
+ */
+export function toWebsearch(q: ParsedQuery): string {
+  const positive = q.groups.map((g) => g.map((t) => `"${t.join(' ')}"`).join(' or '));
+  return [...positive, ...q.excluded.map((t) => `-"${t.join(' ')}"`)].join(' ');
+}
+
+/** The query written back in its canonical form (for "did you mean" links and page titles). */
+export function formatQuery(q: ParsedQuery): string {
+  const term = (t: Term) => (t.length > 1 ? `"${t.join(' ')}"` : (t[0] ?? ''));
+  const positive = q.groups.map((g) => g.map(term).join(' OR '));
+  return [...positive, ...q.excluded.map((t) => `-${term(t)}`)].join(' ');
+}

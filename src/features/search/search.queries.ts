@@ -1,0 +1,147 @@
+/**
+ * Portable SQL of the search feature: the documents table, the vocabulary,
+ * and the reads of stories it indexes. The engine-specific text index lives
+ * in search.sqlite.ts and search.postgres.ts.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import type { SearchDocumentRow } from '../../db/schema.js';
+
+export interface StorySource {
+  id: number;
+  language: string;
+  status: string;
+  kind: string;
+  section_id: number | null;
+  published_at: string | null;
+  modified_at: string;
+  created_at: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+}
+
+/** The stories to index, by id (body as stored JSON). */
+export async function storySources(db: Db, ids: readonly number[]): Promise<StorySource[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('articles')
+    .select(['id', 'language', 'status', 'kind', 'section_id', 'published_at', 'modified_at', 'created_at', 'headline', 'standfirst', 'body'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function documentsOf(db: Db, articleIds: readonly number[]): Promise<SearchDocumentRow[]> {
+  if (articleIds.length === 0) return [];
+  return db.selectFrom('search_documents').selectAll().where('article_id', 'in', articleIds).execute();
+}
+
+export type DocumentValues = SearchDocumentRow;
+
+export async function insertDocuments(db: Db, values: readonly DocumentValues[]): Promise<{ id: number; article_id: number | null }[]> {
+  const out: { id: number; article_id: number | null }[] = [];
+  for (let i = 0; i < values.length; i += 200) {
+    out.push(...(await db.insertInto('search_documents').values(values.slice(i, i + 200)).returning(['id', 'article_id']).execute()));
+  }
+  return out;
+}
+
+/** Only the columns given are written (the id too, when the sort key moved): on SQLite, leaving the text out spares the FTS index a rewrite. */
+export async function updateDocument(db: Db, id: number, values: Partial<DocumentValues>): Promise<void> {
+  await db.updateTable('search_documents').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteDocuments(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('search_documents').where('id', 'in', ids).execute();
+}
+
+/**
+ * Adds `delta` stories to each term's count. Terms are sorted so concurrent
+ * saves lock vocabulary rows in the same order (no deadlocks on PostgreSQL).
+ */
+export async function adjustTerms(db: Db, terms: Iterable<string>, delta: 1 | -1): Promise<void> {
+  const sorted = [...terms].sort();
+  for (let i = 0; i < sorted.length; i += 200) {
+    const chunk = sorted.slice(i, i + 200);
+    if (delta > 0) {
+      await db
+        .insertInto('search_terms')
+        .values(chunk.map((term) => ({ term, initial: [...term][0] ?? '', length: [...term].length, docs: 1 })))
+        .onConflict((oc) => oc.column('term').doUpdateSet({ docs: sql<number>`search_terms.docs + 1` }))
+        .execute();
+    } else {
+      await db.updateTable('search_terms').set({ docs: sql<number>`docs - 1` }).where('term', 'in', chunk).execute();
+      await db.deleteFrom('search_terms').where('term', 'in', chunk).where('docs', '<=', 0).execute();
+    }
+  }
+}
+
+/** Replaces the whole vocabulary (after a reindex recount). */
+export async function replaceTerms(db: Db, counts: ReadonlyMap<string, number>): Promise<void> {
+  await db.deleteFrom('search_terms').execute();
+  const rows = [...counts].map(([term, docs]) => ({ term, initial: [...term][0] ?? '', length: [...term].length, docs }));
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('search_terms').values(rows.slice(i, i + 500)).execute();
+}
+
+export async function termCounts(db: Db, terms: readonly string[]): Promise<Map<string, number>> {
+  if (terms.length === 0) return new Map();
+  const rows = await db.selectFrom('search_terms').select(['term', 'docs']).where('term', 'in', terms).execute();
+  return new Map(rows.map((r) => [r.term, r.docs]));
+}
+
+/** Vocabulary words that could be a misspelling of a word of this shape. */
+export async function termNeighbours(db: Db, initial: string, length: number, spread: number): Promise<{ term: string; docs: number }[]> {
+  return db
+    .selectFrom('search_terms')
+    .select(['term', 'docs'])
+    .where('initial', '=', initial)
+    .where('length', '>=', length - spread)
+    .where('length', '<=', length + spread)
+    .limit(5000)
+    .execute();
+}
+
+export async function idBySlug(db: Db, table: 'sections' | 'tags' | 'authors', slug: string): Promise<number | undefined> {
+  const row = await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst();
+  return row?.id;
+}
+
+export async function sectionTree(db: Db): Promise<{ id: number; parent_id: number | null }[]> {
+  return db.selectFrom('sections').select(['id', 'parent_id']).execute();
+}
+
+/** Story ids in id order after `afterId`, for a batched reindex. */
+export async function storyIdsAfter(db: Db, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function countStories(db: Db): Promise<number> {
+  const r = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Documents whose story no longer exists (only possible after raw imports); removed by a reindex. */
+export async function orphanDocumentIds(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('search_documents as d')
+    .leftJoin('articles as a', 'a.id', 'd.article_id')
+    .select('d.id')
+    .where('d.article_id', 'is not', null)
+    .where('a.id', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Live documents' text in id order after `afterId`, for recounting the vocabulary. */
+export async function liveDocumentsAfter(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom('search_documents')
+    .select(['id', 'status', 'headline', 'standfirst', 'body'])
+    .where('id', '>', afterId)
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

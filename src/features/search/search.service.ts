@@ -1,0 +1,211 @@
+/**
+ * Search use cases: reader search (live stories only), newsroom search (any
+ * status), headline suggestions as the reader types, spelling suggestions,
+ * and rebuilding the index.
+ */
+import type { Db, DialectName } from '../../db/index.js';
+import type { Clock } from '../../lib/clock.js';
+import type { ArticleView } from '../articles/index.js';
+import { engineFor } from './search.engine.js';
+import { createSearchIndexer, indexBatch, sortKeyRange, termsOf } from './search.index.js';
+import { formatQuery, isEmptyQuery, parseQuery, positiveWords, type ParsedQuery } from './search.parse.js';
+import * as q from './search.queries.js';
+import { editDistance, fold, wordsOf } from './search.text.js';
+import {
+  MAX_RESULTS,
+  RANK_WINDOW,
+  dateWindow,
+  pageOf,
+  type DeskSearchRequest,
+  type EngineFilter,
+  type SearchPageInfo,
+  type SearchRequest,
+} from './search.js';
+
+export interface SearchItem {
+  story: ArticleView;
+  headlineHtml: string;
+  snippetHtml: string;
+  score: number;
+}
+
+export interface SearchResults {
+  /** The query as we understood it (canonical form); empty when nothing searchable was typed. */
+  query: string;
+  items: SearchItem[];
+  page: SearchPageInfo;
+  /** A corrected query that finds live stories, when this one found none. */
+  suggestion: string | null;
+}
+
+export interface SearchDeps {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  /** Hydrates stories for a page of results, in the order given. */
+  stories: { getMany(ids: readonly number[]): Promise<ArticleView[]> };
+}
+
+const SUGGEST_LIMIT = 8;
+const REINDEX_BATCH = 500;
+
+export function createSearchService(deps: SearchDeps) {
+  const { db, clock, stories } = deps;
+  const engine = engineFor(deps.dialect);
+  const indexer = createSearchIndexer(engine);
+
+  async function resolveFilter(req: SearchRequest): Promise<EngineFilter> {
+    const resolve = async (table: 'sections' | 'tags' | 'authors', slug: string | undefined) =>
+      // An unknown slug matches nothing (an empty page, not an error page).
+      slug === undefined || slug === '' ? undefined : ((await q.idBySlug(db, table, slug.slice(0, 120))) ?? -1);
+    const [sectionId, tagId, authorId] = await Promise.all([resolve('sections', req.section), resolve('tags', req.tag), resolve('authors', req.author)]);
+    let sectionIds: number[] | undefined;
+    if (sectionId !== undefined) {
+      const tree = await q.sectionTree(db);
+      sectionIds = [sectionId];
+      for (let i = 0; i < sectionIds.length; i++) for (const s of tree) if (s.parent_id === sectionIds[i] && !sectionIds.includes(s.id)) sectionIds.push(s.id);
+    }
+    const dates = dateWindow(req, clock.now());
+    return {
+      ...(dates.publishedFrom && { minDocId: sortKeyRange(dates.publishedFrom).min }),
+      ...(dates.publishedBefore && { maxDocId: sortKeyRange(dates.publishedBefore).max }),
+      ...(sectionIds && { sectionIds }),
+      ...(tagId !== undefined && { tagId }),
+      ...(authorId !== undefined && { authorId }),
+      ...(req.language && { language: req.language }),
+      ...dates,
+    };
+  }
+
+  async function run(parsed: ParsedQuery, req: SearchRequest, filter: EngineFilter, live: boolean): Promise<SearchResults> {
+    const { page, pageSize, offset } = pageOf(req.page, req.limit);
+    const empty: SearchPageInfo = { page, pageSize, total: 0, capped: false, hasMore: false };
+    if (isEmptyQuery(parsed)) return { query: '', items: [], page: empty, suggestion: null };
+    // One pass collects the matches newest first (and so counts them, up to the cap); relevance then reorders the newest.
+    const found = await engine.candidates(db, parsed, filter, MAX_RESULTS + 1);
+    const capped = found.length > MAX_RESULTS;
+    const candidates = found.slice(0, MAX_RESULTS);
+    let ordered = candidates;
+    const scores = new Map<number, number>();
+    if ((req.sort ?? 'relevance') === 'relevance' && candidates.length > 1 && offset < candidates.length) {
+      const window = candidates.slice(0, RANK_WINDOW);
+      for (const [doc, score] of await engine.rank(db, parsed, filter.language, window.map((c) => c.docId))) scores.set(doc, score);
+      // Stable sort: equal scores stay newest first.
+      ordered = [...window].sort((a, b) => (scores.get(b.docId) ?? 0) - (scores.get(a.docId) ?? 0)).concat(candidates.slice(RANK_WINDOW));
+    }
+    const pageHits = ordered.slice(offset, offset + pageSize);
+    const ids = pageHits.map((h) => h.articleId);
+    const [views, marks] = await Promise.all([stories.getMany(ids), engine.highlights(db, parsed, pageHits)]);
+    const byId = new Map(views.map((v) => [v.id, v]));
+    const now = clock.now().toISOString();
+    const items: SearchItem[] = [];
+    for (const hit of pageHits) {
+      const story = byId.get(hit.articleId);
+      // Belt and braces: the index and the story were written together, but a reader must never see a dead story.
+      if (!story || (live && (story.status !== 'published' || !story.publishedAt || story.publishedAt > now))) continue;
+      const m = marks.get(hit.articleId);
+      items.push({ story, headlineHtml: m?.headlineHtml ?? '', snippetHtml: m?.snippetHtml ?? '', score: scores.get(hit.docId) ?? 0 });
+    }
+    const info: SearchPageInfo = { page, pageSize, total: candidates.length, capped, hasMore: offset + pageSize < candidates.length };
+    const suggestion = candidates.length === 0 && live ? await spellingSuggestion(parsed, filter) : null;
+    return { query: formatQuery(parsed), items, page: info, suggestion };
+  }
+
+  /** Replaces words the vocabulary does not know by close ones it does; offered only if the result finds live stories. */
+  async function spellingSuggestion(parsed: ParsedQuery, filter: EngineFilter): Promise<string | null> {
+    const words = positiveWords(parsed).slice(0, 6);
+    const known = await q.termCounts(db, words);
+    const replace = new Map<string, string>();
+    for (const word of words) {
+      const chars = [...word];
+      if (known.has(word) || chars.length < 3 || !/^\p{L}/u.test(word)) continue;
+      const max = chars.length <= 4 ? 1 : 2;
+      let best: { term: string; d: number; docs: number } | undefined;
+      for (const n of await q.termNeighbours(db, chars[0] ?? '', chars.length, max)) {
+        const d = editDistance(word, n.term, max);
+        if (d <= max && (!best || d < best.d || (d === best.d && n.docs > best.docs))) best = { term: n.term, d, docs: n.docs };
+      }
+      if (best) replace.set(word, best.term);
+    }
+    if (replace.size === 0) return null;
+    const fix = (t: readonly string[]) => t.map((w) => replace.get(w) ?? w);
+    const corrected: ParsedQuery = { groups: parsed.groups.map((g) => g.map(fix)), excluded: parsed.excluded };
+    const check = await engine.candidates(db, corrected, filter, 1);
+    return check.length > 0 ? formatQuery(corrected) : null;
+  }
+
+  return {
+    /** In-transaction index maintenance, for the articles feature. */
+    indexer,
+
+    /** Readers: live stories only. */
+    async search(req: SearchRequest): Promise<SearchResults> {
+      const parsed = parseQuery(req.q);
+      const now = clock.now().toISOString();
+      const filter: EngineFilter = isEmptyQuery(parsed) ? {} : { ...(await resolveFilter(req)), liveAt: now };
+      // Scheduled stories (keys after now) are skipped by range, not one by one.
+      filter.maxDocId = Math.min(filter.maxDocId ?? Infinity, sortKeyRange(now).max);
+      return run(parsed, req, filter, true);
+    },
+
+    /** The newsroom: every status (or those asked for), newest change first when sorted by date. */
+    async searchDesk(req: DeskSearchRequest): Promise<SearchResults> {
+      const parsed = parseQuery(req.q);
+      const filter = isEmptyQuery(parsed)
+        ? {}
+        : { ...(await resolveFilter(req)), ...(req.statuses?.length && { statuses: req.statuses }), ...(req.kind && { kind: req.kind }) };
+      return run(parsed, req, filter, false);
+    },
+
+    /** Headlines of live stories for search-as-you-type: every word typed, the last one as a prefix. */
+    async suggest(text: string, limit = SUGGEST_LIMIT): Promise<ArticleView[]> {
+      const words = wordsOf(fold(text.slice(0, 100))).slice(0, 6).map((w) => w.slice(0, 40));
+      const last = words[words.length - 1];
+      if (!last || [...last].length < 2) return [];
+      const ids = await engine.headlinePrefix(db, words, { liveAt: clock.now().toISOString() }, Math.min(Math.max(limit, 1), 10));
+      const views = await stories.getMany(ids);
+      return ids.flatMap((id) => views.find((v) => v.id === id) ?? []);
+    },
+
+    /**
+     * Rebuilds every document, a batch of stories per transaction, so the
+     * site keeps serving (and saving) meanwhile; then recounts the vocabulary.
+     */
+    async reindex(onProgress?: (done: number, total: number) => void): Promise<{ stories: number; removed: number }> {
+      const total = await q.countStories(db);
+      let done = 0;
+      let after = 0;
+      onProgress?.(0, total);
+      for (;;) {
+        const ids = await q.storyIdsAfter(db, after, REINDEX_BATCH);
+        const last = ids[ids.length - 1];
+        if (last === undefined) break;
+        done += await db.transaction().execute((trx) => indexBatch(trx, engine, ids, false));
+        after = last;
+        onProgress?.(Math.min(done, total), total);
+      }
+      const orphans = await q.orphanDocumentIds(db);
+      await db.transaction().execute(async (trx) => {
+        await q.deleteDocuments(trx, orphans);
+        await q.replaceTerms(trx, await recount(trx));
+      });
+      return { stories: done, removed: orphans.length };
+    },
+  };
+}
+
+/** Counts, over all live documents, how many use each word. */
+async function recount(db: Db): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  let after = 0;
+  for (;;) {
+    const rows = await q.liveDocumentsAfter(db, after, REINDEX_BATCH);
+    const last = rows[rows.length - 1];
+    if (!last) break;
+    for (const r of rows) for (const t of termsOf(r)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    after = last.id;
+  }
+  return counts;
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,0 +1,106 @@
+/**
+ * Search: the request a reader or the desk makes, the answer both engines
+ * give, and the pure rules in between (bounds, date ranges, languages).
+ */
+export const PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 50;
+/** Results are counted, and pages served, up to this many (newest first); past it readers narrow the search. */
+export const MAX_RESULTS = 1000;
+/**
+ * Relevance ranks the newest this-many matches; older ones follow, newest
+ * first. Ranking every match of a word found in half the archive would cost
+ * hundreds of milliseconds at 100,000 stories; a newspaper reader searching
+ * a common word wants the recent stories about it anyway.
+ */
+export const RANK_WINDOW = 300;
+export const RANGES = ['day', 'week', 'month', 'year'] as const;
+export type Range = (typeof RANGES)[number];
+export const SORTS = ['relevance', 'newest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** What the reader site, the content API and the admin API ask for (filters by slug or id). */
+export interface SearchRequest {
+  q: string;
+  section?: string | undefined;
+  author?: string | undefined;
+  tag?: string | undefined;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  range?: Range | undefined;
+  sort?: Sort | undefined;
+  language?: string | undefined;
+  page?: number | undefined;
+  limit?: number | undefined;
+}
+
+export interface DeskSearchRequest extends SearchRequest {
+  statuses?: readonly string[] | undefined;
+  kind?: string | undefined;
+}
+
+/** Resolved filters an engine applies. */
+export interface EngineFilter {
+  /** Readers: only published stories whose time has come. */
+  liveAt?: string;
+  statuses?: readonly string[];
+  sectionIds?: readonly number[];
+  authorId?: number;
+  tagId?: number;
+  kind?: string;
+  language?: string;
+  publishedFrom?: string;
+  publishedBefore?: string;
+  /** Document id (sort key) bounds implied by the dates: lets both engines skip whole stretches of the index. */
+  minDocId?: number;
+  maxDocId?: number;
+}
+
+export interface Highlights {
+  /** Escaped headline with <mark> around matched words. */
+  headlineHtml: string;
+  /** Escaped passage of the body (or standfirst) with <mark> around matched words; empty if none. */
+  snippetHtml: string;
+}
+
+export interface SearchPageInfo {
+  page: number;
+  pageSize: number;
+  /** Matches, counted up to MAX_RESULTS (then `capped` is true). */
+  total: number;
+  capped: boolean;
+  hasMore: boolean;
+}
+
+/** The language → PostgreSQL text-search configuration; English is stemmed, Hindi and Punjabi are not. */
+export function pgConfigFor(language: string): 'english' | 'simple' {
+  return language === 'en' || language.startsWith('en-') ? 'english' : 'simple';
+}
+
+const DAY_MS = 86_400_000;
+const RANGE_DAYS: Record<Range, number> = { day: 1, week: 7, month: 31, year: 366 };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(s: string | undefined): Date | undefined {
+  if (s === undefined || !DATE.test(s)) return undefined;
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? undefined : d;
+}
+
+/** Publication window from ?range= or ?from=&to= (UTC days, `to` inclusive); bad dates are ignored. */
+export function dateWindow(req: Pick<SearchRequest, 'from' | 'to' | 'range'>, now: Date): { publishedFrom?: string; publishedBefore?: string } {
+  if (req.range) return { publishedFrom: new Date(now.getTime() - RANGE_DAYS[req.range] * DAY_MS).toISOString() };
+  const from = validDate(req.from);
+  const to = validDate(req.to);
+  return {
+    ...(from && { publishedFrom: from.toISOString() }),
+    ...(to && { publishedBefore: new Date(to.getTime() + DAY_MS).toISOString() }),
+  };
+}
+
+export function pageOf(page: number | undefined, limit: number | undefined): { page: number; pageSize: number; offset: number } {
+  const pageSize = Math.min(Math.max(Math.trunc(limit ?? PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const maxPage = Math.ceil(MAX_RESULTS / pageSize);
+  const p = Math.min(Math.max(Math.trunc(page ?? 1), 1), maxPage);
+  return { page: p, pageSize, offset: (p - 1) * pageSize };
+}
