@@ -2,8 +2,9 @@
  * The server side of `npm run bench:site`, run in its own process so the load
  * generator does not share its event loop. Two modes:
  *   app  DATA_DIR on|off LOG_LEVEL  — the real server (startServer), page cache on or off
- *   bare FILE                       — node:http answering one recorded response (the ceiling)
- * Listens on 127.0.0.1, an ephemeral port, and reports the port to the parent over IPC.
+ *   bare FILE                       — node:http answering recorded responses by path (the ceiling)
+ * Listens on 127.0.0.1, an ephemeral port, and reports the port (and, when asked,
+ * its CPU time) to the parent over IPC.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -23,14 +24,29 @@ function report(port: number): void {
 }
 
 async function main(): Promise<void> {
+  // The parent asks for this process's CPU time around each run, to report CPU per request.
+  process.on('message', (m) => {
+    if (m === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpu: user + system });
+    }
+  });
   const [mode, arg, cache, logLevel] = process.argv.slice(2);
   if (mode === 'bare' && arg) {
-    const recorded = JSON.parse(fs.readFileSync(arg, 'utf8')) as RecordedResponse;
-    const body = Buffer.from(recorded.bodyBase64, 'base64');
-    const headers = { ...recorded.headers, 'content-length': String(body.length) };
-    const server = http.createServer((_req, res) => {
-      res.writeHead(recorded.status, headers);
-      res.end(body);
+    // One recorded answer per path, with its exact headers and bytes; anything else gets the first.
+    const recorded = JSON.parse(fs.readFileSync(arg, 'utf8')) as Record<string, RecordedResponse>;
+    const answers = new Map(
+      Object.entries(recorded).map(([url, r]) => {
+        const body = Buffer.from(r.bodyBase64, 'base64');
+        return [url, { status: r.status, headers: { ...r.headers, 'content-length': String(body.length) }, body }] as const;
+      }),
+    );
+    const fallback = answers.values().next().value;
+    if (!fallback) throw new Error('nothing recorded');
+    const server = http.createServer((req, res) => {
+      const answer = answers.get(req.url ?? '') ?? fallback;
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
     });
     server.keepAliveTimeout = 72_000;
     server.listen(0, '127.0.0.1', () => report((server.address() as AddressInfo).port));

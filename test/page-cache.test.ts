@@ -219,7 +219,7 @@ describe('the real reader pages', () => {
       const first = await t.server.inject({ url });
       expect(first.statusCode).toBe(200);
       expect(first.body).toContain('Fishing fleet stays in port');
-      await t.server.inject({ url });
+      expect((await t.server.inject({ url })).headers['x-cache'], url).toBe('hit');
     }
 
     const edit = await t.server.inject({ method: 'PATCH', url: `/api/admin/articles/${story.id}`, headers: t.auth, payload: { headline: 'Fishing fleet sails after storm passes' } });
@@ -229,6 +229,7 @@ describe('the real reader pages', () => {
       const next = await t.server.inject({ url });
       expect(next.body, url).toContain('Fishing fleet sails after storm passes');
       expect(next.body, url).not.toContain('Fishing fleet stays in port');
+      expect(next.headers['x-cache'], url).toBe('miss');
     }
   });
 });
