@@ -106,7 +106,6 @@ function writePage(request: FastifyRequest, reply: FastifyReply, page: RenderedP
   return reply.send(page.html);
 }
 
-/** Answers from a cache entry: 304 when the client has it, else the body in the best encoding it accepts. */
 /** The fixed headers of a cache entry, built once per entry rather than once per hit. */
 const entryHeaders = new WeakMap<CachedPage, Record<string, string>>();
 
