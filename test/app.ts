@@ -45,3 +45,8 @@ export async function createTestApp(kind: DialectName, options: { clock?: Clock;
     },
   };
 }
+
+/** One admin API call with the test app's admin token. */
+export function adminRequest(t: TestApp, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+  return t.server.inject({ method, url: `/api/admin${url}`, headers: t.auth, ...(payload && { payload }) });
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { adminRequest, createTestApp, type TestApp } from '../../../test/app.js';
 import { DIALECTS } from '../../../test/db.js';
 
 for (const kind of DIALECTS) {
@@ -12,8 +12,7 @@ for (const kind of DIALECTS) {
       await t?.close(); // t is unset when start-up failed; let that error show, not this one
     });
 
-    const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-      t.server.inject({ method, url: `/api/admin${url}`, headers: t.auth, ...(payload && { payload }) });
+    const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => adminRequest(t, method, url, payload);
 
     it('lets staff add, change and delete an author, and readers see it', async () => {
       const created = await admin('POST', '/authors', { name: 'Nisha Menon', title: 'Columnist', social: { x: 'https://x.com/nisha' } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
+import { adminRequest, createTestApp, type TestApp } from '../../../test/app.js';
 import { DIALECTS } from '../../../test/db.js';
 
 const body = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -14,8 +14,7 @@ for (const kind of DIALECTS) {
       await t?.close(); // t is unset when start-up failed; let that error show, not this one
     });
 
-    const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-      t.server.inject({ method, url: `/api/admin${url}`, headers: t.auth, ...(payload && { payload }) });
+    const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => adminRequest(t, method, url, payload);
 
     it('keeps a draft from readers until it is published, then serves it with its HTML', async () => {
       const created = await admin('POST', '/pages', { slug: 'code-of-ethics', title: 'Code of ethics', body: body('We correct <errors> openly.') });
