@@ -98,13 +98,12 @@ describeEachDb('story changes announce the pages they touch', (ctx) => {
   it('announces only after the change is committed, so a listener reads the new story', async () => {
     const { asia } = await newsroom();
     const story = await articles().create({ headline: 'Before', sectionId: asia.id, body: bodyFromParagraphs(['Text.']), status: 'published' });
-    const seen: string[] = [];
+    const reads: Promise<string>[] = [];
     bus.events.subscribe(() => {
-      void articles().get(story.id).then((s) => seen.push(s.headline));
+      reads.push(articles().get(story.id).then((s) => s.headline));
     });
     await articles().update(story.id, { headline: 'After' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen).toEqual(['After']);
+    expect(await Promise.all(reads)).toEqual(['After']);
   });
 });
 
