@@ -19,9 +19,14 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+/** Who is making a staff request: a signed-in person (session) or a machine (API token). */
 export interface Principal {
-  kind: 'token';
+  kind: 'token' | 'session';
+  /** The token's or the session's id. */
   id: number;
+  /** The staff user behind a session; null for API tokens. */
+  userId: number | null;
+  /** Shown in revision history and logs: the person's name, or the token's name. */
   name: string;
   role: Role;
 }
@@ -72,7 +77,7 @@ export function createTokenService(deps: { db: Db; clock: Clock }) {
       if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
         await q.touchToken(db, row.id, now.toISOString());
       }
-      return { kind: 'token', id: row.id, name: row.name, role: row.role };
+      return { kind: 'token', id: row.id, userId: null, name: row.name, role: row.role };
     },
   };
 }
