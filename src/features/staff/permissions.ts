@@ -5,8 +5,9 @@
  */
 export const PERMISSIONS = [
   'content:read', // read anything in the admin API, drafts included
-  'articles:write', // create and edit stories
-  'articles:publish', // publish, unpublish, kill, correct
+  'articles:write', // create and edit stories, submit them to the desk
+  'articles:edit', // the desk: take a story into edit, mark it ready, send it back with a note
+  'articles:publish', // publish, schedule, unpublish, kill, correct
   'articles:delete',
   'sections:manage',
   'authors:manage',
@@ -15,6 +16,8 @@ export const PERMISSIONS = [
   'pages:manage',
   'settings:manage',
   'tokens:manage',
+  'users:manage', // staff accounts and their roles
+  'account:self', // one's own sessions and password: every role
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,17 +33,17 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const WRITERS: readonly Permission[] = ['content:read', 'articles:write', 'media:write', 'tags:manage'];
+const WRITERS: readonly Permission[] = ['account:self', 'content:read', 'articles:write', 'media:write', 'tags:manage'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  contributor: ['content:read', 'articles:write', 'media:write'],
+  contributor: ['account:self', 'content:read', 'articles:write', 'media:write'],
   reporter: WRITERS,
-  'sub-editor': [...WRITERS, 'authors:manage'],
-  editor: [...WRITERS, 'articles:publish', 'articles:delete', 'authors:manage', 'sections:manage', 'pages:manage'],
+  'sub-editor': [...WRITERS, 'articles:edit', 'authors:manage'],
+  editor: [...WRITERS, 'articles:edit', 'articles:publish', 'articles:delete', 'authors:manage', 'sections:manage', 'pages:manage'],
   admin: PERMISSIONS,
-  'ad-ops': ['content:read'],
-  'classifieds-desk': ['content:read'],
-  circulation: ['content:read'],
+  'ad-ops': ['account:self', 'content:read'],
+  'classifieds-desk': ['account:self', 'content:read'],
+  circulation: ['account:self', 'content:read'],
 };
 
 export function isRole(value: string): value is Role {
