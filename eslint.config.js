@@ -8,6 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
+      // Files under admin/ resolve to admin/tsconfig.json (DOM, Preact JSX); the rest to tsconfig.json.
       parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'tools/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { dateline: { rules: { 'import-direction': importDirection } } },
@@ -26,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'src/main.ts', 'src/cli/main.ts', 'test/**', 'bench/**', 'vitest.config.ts', 'tools/**', 'bin/**'],
+    files: ['src/config/**', 'src/main.ts', 'src/cli/main.ts', 'test/**', 'bench/**', 'vitest.config.ts', 'tools/**', 'bin/**', 'admin/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off', 'no-console': 'off' },
   },
   {

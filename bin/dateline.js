@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureNewsroom } from './build-newsroom.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'src', 'cli', 'main.ts');
@@ -47,6 +48,17 @@ if (!bundleIsFresh()) {
     logLevel: 'warning',
   });
   fs.renameSync(tmp, bundle);
+}
+
+// The newsroom app (admin/, served at /newsroom) is built with Vite the same way: only when it changed.
+// A failed build must not keep the reader site down: the previous build (if any) stays in place.
+if ((process.argv[2] ?? 'help') === 'serve') {
+  try {
+    const ms = await ensureNewsroom(root);
+    if (ms !== null) console.error(`dateline: built the newsroom app in ${(ms / 1000).toFixed(1)} s`);
+  } catch (err) {
+    console.error(`dateline: building the newsroom app (admin/) failed; /newsroom serves the previous build, if any.\n${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 process.setSourceMapsEnabled(true);

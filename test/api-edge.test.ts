@@ -1,7 +1,8 @@
 /** Malformed and hostile requests: every one gets a clear 4xx in our error shape, never a 500. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, type TestApp } from './app.js';
+import { PERMISSIONS, ROLES, roleHas, type Permission, type Role } from '../src/features/staff/index.js';
+import { createTestApp, loginAs, type TestApp, type TestSession } from './app.js';
 
 function expectError(res: LightMyRequestResponse, status: number, code?: string, field?: string): void {
   expect(res.statusCode, res.body).toBe(status);
@@ -127,26 +128,91 @@ describe('staff authentication', () => {
     expect(draft.statusCode).toBe(201);
     expectError(await t.server.inject({ method: 'POST', url: '/api/admin/articles', headers, payload: '{"headline":"Sneaky","status":"published"}' }), 403);
   });
+});
 
-  it('refuses every admin route to anonymous callers and every write to a read-only role', async () => {
-    const doc = t.server.swagger() as unknown as { paths: Record<string, Record<string, unknown>> };
-    const { token } = await t.services.tokens.create({ name: 'read-only', role: 'circulation' });
-    let checked = 0;
-    for (const [path, ops] of Object.entries(doc.paths)) {
-      if (!path.startsWith('/api/admin/')) continue;
-      const url = path.replace(/\{[^}]+\}/g, '1');
-      for (const method of Object.keys(ops)) {
-        const m = method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
-        const anon = await t.server.inject({ method: m, url });
-        expect(anon.statusCode, `${m} ${path}`).toBe(401);
-        if (m !== 'GET') {
-          const ro = await t.server.inject({ method: m, url, headers: { authorization: `Bearer ${token}` } });
-          expect(ro.statusCode, `${m} ${path} as circulation`).toBe(403);
-        }
-        checked++;
-      }
+/**
+ * The census: every admin route in the OpenAPI document, tried by every kind
+ * of caller that must be refused. Refusals happen before the body is parsed
+ * or validated, so an empty `{}` body is enough and nothing is changed.
+ */
+describe('the permission census', () => {
+  let t: TestApp;
+  const tokens = new Map<Role, string>();
+  const sessions = new Map<Role, TestSession>();
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    for (const role of ROLES) {
+      tokens.set(role, (await t.services.tokens.create({ name: `census ${role}`, role })).token);
+      sessions.set(role, await loginAs(t, role));
     }
-    expect(checked).toBeGreaterThan(20);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  function adminOperations(): { method: Method; path: string; url: string; permission: Permission }[] {
+    const doc = t.server.swagger() as unknown as { paths: Record<string, Record<string, { 'x-permission'?: string }>> };
+    return Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/admin/'))
+      .flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => {
+          const permission = op['x-permission'];
+          if (!(PERMISSIONS as readonly string[]).includes(permission ?? '')) throw new Error(`${method} ${path} names no permission`);
+          return { method: method.toUpperCase() as Method, path, url: path.replace(/\{[^}]+\}/g, '1'), permission: permission as Permission };
+        }),
+      );
+  }
+  const send = (method: Method, url: string, headers: Record<string, string>) =>
+    t.server.inject({ method, url, headers, ...(method !== 'GET' && { payload: {} }) });
+
+  it('covers every staff route, the accounts routes among them', () => {
+    const ops = adminOperations();
+    expect(ops.length).toBeGreaterThan(30);
+    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['POST /api/admin/users', 'GET /api/admin/account/sessions']));
+  });
+
+  it('refuses every staff route to anonymous callers', async () => {
+    for (const op of adminOperations()) {
+      const res = await send(op.method, op.url, {});
+      expect(res.statusCode, `${op.method} ${op.path}`).toBe(401);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('AUTH_REQUIRED');
+    }
+  });
+
+  it('refuses every staff route to every role without its permission, by token and by session', async () => {
+    let refusals = 0;
+    for (const op of adminOperations()) {
+      const lacking = ROLES.filter((role) => !roleHas(role, op.permission));
+      for (const role of lacking) {
+        const res = await send(op.method, op.url, { authorization: `Bearer ${tokens.get(role)!}` });
+        expect(res.statusCode, `${op.method} ${op.path} as ${role} (token)`).toBe(403);
+        expect(res.json<{ error: { code: string } }>().error.code).toBe('PERMISSION_DENIED');
+        refusals++;
+      }
+      const role = lacking[0];
+      if (role === undefined) continue;
+      const res = await send(op.method, op.url, sessions.get(role)!.headers);
+      expect(res.statusCode, `${op.method} ${op.path} as ${role} (session)`).toBe(403);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('PERMISSION_DENIED');
+    }
+    expect(refusals).toBeGreaterThan(100);
+  });
+
+  it('refuses every staff write made with a session cookie but no CSRF token, even for an administrator', async () => {
+    const admin = sessions.get('admin')!;
+    for (const op of adminOperations().filter((o) => o.method !== 'GET')) {
+      const res = await send(op.method, op.url, { cookie: admin.cookie });
+      expect(res.statusCode, `${op.method} ${op.path}`).toBe(403);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('CSRF_INVALID');
+    }
+  });
+
+  it('checks the permission before it validates the body', async () => {
+    const res = await t.server.inject({ method: 'POST', url: '/api/admin/sections', headers: { authorization: `Bearer ${tokens.get('reporter')!}` }, payload: { nonsense: true } });
+    expect(res.statusCode).toBe(403);
+    const admin = await t.server.inject({ method: 'POST', url: '/api/admin/sections', headers: { authorization: `Bearer ${tokens.get('admin')!}` }, payload: { nonsense: true } });
+    expect(admin.statusCode).toBe(400);
   });
 });
 
@@ -157,7 +223,7 @@ describe('the staff route guard', () => {
     const app = Fastify();
     const boot = async () => {
       await app.register(async (admin) => {
-        installStaffAuth(admin, { tokens: { authenticate: () => Promise.resolve(undefined) } as never });
+        installStaffAuth(admin, { tokens: { authenticate: () => Promise.resolve(undefined) } as never, sessions: {} as never, cookie: { secure: false } });
         admin.get('/unguarded', async () => 'oops');
       });
       await app.ready();

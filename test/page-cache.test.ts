@@ -16,7 +16,7 @@ import type { Services } from '../src/app/services.js';
 import { loadConfig } from '../src/config/index.js';
 import { isAppError } from '../src/lib/errors.js';
 import { escapeHtml } from '../src/lib/html.js';
-import { bodyFromParagraphs } from '../src/features/articles/index.js';
+import { SYSTEM_ACTOR, bodyFromParagraphs } from '../src/features/articles/index.js';
 import { cachedPage } from '../src/site/serve.js';
 import { createTestApp, type TestApp } from './app.js';
 
@@ -66,7 +66,7 @@ async function harness(kind: (typeof DIALECTS)[number], pageCache: boolean): Pro
 
 async function liveStory(h: Harness, headline: string): Promise<number> {
   const section = await h.services.sections.create({ slug: `s-${Math.random().toString(36).slice(2, 8)}`, name: 'World' });
-  const story = await h.services.articles.create({ headline, sectionId: section.id, body: bodyFromParagraphs(['Text.']), status: 'published' });
+  const story = await h.services.articles.create({ headline, sectionId: section.id, body: bodyFromParagraphs(['Text.']), status: 'published' }, SYSTEM_ACTOR);
   return story.id;
 }
 
@@ -162,7 +162,7 @@ for (const kind of DIALECTS) {
       await h.server.inject({ url: `/cache-test/story/${id}` });
       const before = h.renders();
       const withToken = await h.server.inject({ url: `/cache-test/story/${id}`, headers: h.auth });
-      const withCookie = await h.server.inject({ url: `/cache-test/story/${id}`, headers: { cookie: 'theme=dark; dateline_session=abc' } });
+      const withCookie = await h.server.inject({ url: `/cache-test/story/${id}`, headers: { cookie: 'theme=dark; dl_session=abc' } });
       const otherCookie = await h.server.inject({ url: `/cache-test/story/${id}`, headers: { cookie: 'theme=dark' } });
       expect(withToken.headers['x-cache']).toBe('miss');
       expect(withToken.headers['cache-control']).toBe('private, no-store');
@@ -213,7 +213,7 @@ describe('the real reader pages', () => {
 
   it('show an edit made through the admin API on the very next request: story, section and home', async () => {
     const section = await t.services.sections.create({ slug: 'coast', name: 'Coast' });
-    const story = await t.services.articles.create({ headline: 'Fishing fleet stays in port', sectionId: section.id, body: bodyFromParagraphs(['Text.']), status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString() });
+    const story = await t.services.articles.create({ headline: 'Fishing fleet stays in port', sectionId: section.id, body: bodyFromParagraphs(['Text.']), status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString() }, SYSTEM_ACTOR);
     const pages = [story.path, '/coast', '/'];
     for (const url of pages) {
       const first = await t.server.inject({ url });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_ENCODED } from '../src/features/search/search.hostile.js';
 import { DIALECTS } from './db.js';
+import { SYSTEM_ACTOR } from '../src/features/articles/index.js';
 import { createTestApp, type TestApp } from './app.js';
 
 const doc = (text: string) => ({ type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] });
@@ -15,8 +16,8 @@ for (const kind of DIALECTS) {
       t = await createTestApp(kind);
       const s = t.services;
       const world = await s.sections.create({ slug: 'world', name: 'World' });
-      live = await s.articles.create({ headline: 'Monsoon reaches Kerala', body: doc('The quetzalcoatl festival was cancelled <b>because</b> of rain.'), sectionId: world.id, status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString() });
-      await s.articles.create({ headline: 'Embargoed quetzalcoatl draft', body: doc('Secret.'), sectionId: world.id });
+      live = await s.articles.create({ headline: 'Monsoon reaches Kerala', body: doc('The quetzalcoatl festival was cancelled <b>because</b> of rain.'), sectionId: world.id, status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString() }, SYSTEM_ACTOR);
+      await s.articles.create({ headline: 'Embargoed quetzalcoatl draft', body: doc('Secret.'), sectionId: world.id }, SYSTEM_ACTOR);
     });
     afterAll(async () => {
       await t.close();
@@ -72,7 +73,7 @@ for (const kind of DIALECTS) {
 
     it('stops finding a story the moment it is unpublished, even from a cached result page', async () => {
       expect((await get('/search?q=quetzalcoatl')).body).toContain('Monsoon reaches Kerala');
-      await t.services.articles.takeDown(live.id, 'unpublished');
+      await t.services.articles.takeDown(live.id, 'unpublished', SYSTEM_ACTOR);
       expect((await get('/search?q=quetzalcoatl')).body).not.toContain('Monsoon reaches Kerala');
       expect((await get('/api/v1/search?q=quetzalcoatl')).json<{ total: number }>().total).toBe(0);
     });

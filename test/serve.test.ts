@@ -75,6 +75,60 @@ describe('the server process', () => {
     await expect(fs.stat(path.join(dataDir, 'dateline.sqlite'))).resolves.toBeTruthy();
   }, 60_000);
 
+  it('loses no acknowledged save when the process is killed outright (SIGKILL) mid-edit', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dateline-kill-'));
+    dirs.push(dataDir);
+    const token = (await cli(['token', 'create', '--name', 'kill-test'], { DATA_DIR: dataDir, SEED_DEMO: 'false' })).trim();
+    const env = { PORT: '0', DATA_DIR: dataDir, SEED_DEMO: 'false' };
+    const call = async (url: string, method: string, route: string, body?: object) => {
+      const res = await fetch(`${url}/api/admin${route}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body && { 'content-type': 'application/json' }) },
+        ...(body && { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, json: (await res.json()) as { id: number; revision: number; standfirst: string } };
+    };
+    const first = start(env);
+    const url = await first.url;
+    const section = await call(url, 'POST', '/sections', { slug: 'city', name: 'City' });
+    const story = await call(url, 'POST', '/articles', { headline: 'Ring road night buses', sectionId: section.json.id });
+    expect(story.status).toBe(201);
+    // An autosave loop: each save is acknowledged before the next is sent, as the editor does.
+    const acknowledged: { revision: number; standfirst: string }[] = [];
+    let revision = story.json.revision;
+    let killed = false;
+    const saving = (async () => {
+      for (let i = 1; !killed; i++) {
+        try {
+          const saved = await call(url, 'PATCH', `/articles/${story.json.id}`, { standfirst: `Draft pass ${i}`, revision });
+          if (saved.status !== 200) throw new Error(`save answered ${saved.status}`);
+          revision = saved.json.revision;
+          acknowledged.push({ revision, standfirst: saved.json.standfirst });
+        } catch (err) {
+          if (!killed) throw err;
+        }
+      }
+    })();
+    while (acknowledged.length < 15) await new Promise((r) => setTimeout(r, 5));
+    killed = true;
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await saving;
+
+    const second = start(env);
+    const again = await second.url;
+    const last = acknowledged[acknowledged.length - 1]!;
+    const now = await call(again, 'GET', `/articles/${story.json.id}`);
+    // The last acknowledged save is there (or one sent after it that committed just before the kill).
+    expect(now.json.revision).toBeGreaterThanOrEqual(last.revision);
+    if (now.json.revision === last.revision) expect(now.json.standfirst).toBe(last.standfirst);
+    const history = await fetch(`${again}/api/admin/articles/${story.json.id}/revisions`, { headers: { authorization: `Bearer ${token}` } });
+    const kept = new Set(((await history.json()) as { items: { revision: number }[] }).items.map((r) => r.revision));
+    for (const a of acknowledged) expect(kept.has(a.revision), `revision ${a.revision} was acknowledged`).toBe(true);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 90_000);
+
   it('refuses to start with invalid configuration, naming every bad key', async () => {
     const server = start({ PORT: 'abc', LOG_LEVEL: 'chatty' });
     expect(await server.exited).toBe(2);

@@ -2,6 +2,7 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/features/articles/index.js';
 import { createTestApp, type TestApp } from './app.js';
 
 const para = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });
@@ -29,22 +30,25 @@ describe('reader site', () => {
     const author = await s.authors.create({ slug: 'meera-nair', name: 'Meera Nair', title: 'Asia Correspondent', bio: 'Covers South Asia.' });
     const tag = await s.tags.create({ slug: 'monsoon', name: 'Monsoon' });
     const image = await s.media.upload({ data: await (await import('sharp')).default({ create: { width: 1600, height: 900, channels: 3, background: '#369' } }).jpeg().toBuffer(), originalName: 'x.jpg', caption: 'Boats on the river at dawn.', credit: 'Photo: Anil Rao', altText: 'Boats on a river' });
-    const a = await s.articles.create({
-      headline: 'Monsoon arrives early in Dhaka',
-      standfirst: 'Forecasters say the rains came nine days ahead of schedule.',
-      body: body(9),
-      sectionId: asia.id,
-      authorIds: [author.id],
-      tagIds: [tag.id],
-      featuredImageId: image.id,
-      datelinePlace: 'Dhaka (Bangladesh)',
-      status: 'published',
-      publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    });
-    await s.articles.addCorrection(a.id, { kind: 'correction', text: 'An earlier version gave the wrong date.' });
+    const a = await s.articles.create(
+      {
+        headline: 'Monsoon arrives early in Dhaka',
+        standfirst: 'Forecasters say the rains came nine days ahead of schedule.',
+        body: body(9),
+        sectionId: asia.id,
+        authorIds: [author.id],
+        tagIds: [tag.id],
+        featuredImageId: image.id,
+        datelinePlace: 'Dhaka (Bangladesh)',
+        status: 'published',
+        publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      },
+      SYSTEM_ACTOR,
+    );
+    await s.articles.addCorrection(a.id, { kind: 'correction', text: 'An earlier version gave the wrong date.' }, SYSTEM_ACTOR);
     story = { id: a.id, slug: a.slug, path: a.path };
-    await s.articles.create({ headline: 'Second monsoon story', body: body(3), sectionId: asia.id, agencyCredit: 'AFP', tagIds: [tag.id], status: 'published', publishedAt: new Date(Date.now() - 7_200_000).toISOString() });
-    const b = await s.articles.create({ headline: 'A story with nothing attached', body: body(2), status: 'draft' });
+    await s.articles.create({ headline: 'Second monsoon story', body: body(3), sectionId: asia.id, agencyCredit: 'AFP', tagIds: [tag.id], status: 'published', publishedAt: new Date(Date.now() - 7_200_000).toISOString() }, SYSTEM_ACTOR);
+    const b = await s.articles.create({ headline: 'A story with nothing attached', body: body(2), status: 'draft' }, SYSTEM_ACTOR);
     // No section, no image, no author: published directly in the database, as an importer might leave it.
     await s.store.db.updateTable('articles').set({ status: 'published', published_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', b.id).execute();
     bare = { slug: b.slug };
@@ -115,8 +119,8 @@ describe('reader site', () => {
   });
 
   it('answers 410 with the site page for a killed story', async () => {
-    const killed = await t.services.articles.create({ headline: 'Story later killed', body: body(2), sectionId: (await t.services.sections.getBySlug('world')).id, status: 'published' });
-    await t.services.articles.takeDown(killed.id, 'killed');
+    const killed = await t.services.articles.create({ headline: 'Story later killed', body: body(2), sectionId: (await t.services.sections.getBySlug('world')).id, status: 'published' }, SYSTEM_ACTOR);
+    await t.services.articles.takeDown(killed.id, 'killed', SYSTEM_ACTOR);
     const res = await get(killed.path);
     expect(res.statusCode).toBe(410);
     expect(res.body).toContain('This story has been removed');

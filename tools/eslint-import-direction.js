@@ -4,11 +4,21 @@
  *   - only src/app (the composition root), src/cli and src/main.ts may import src/app;
  *   - a feature imports another feature only through its index.ts;
  *   - src/lib and src/db import no feature, src/lib imports nothing from src/db;
- *   - nothing under src/ imports test/ or bench/, except tests beside the code (the db harness).
+ *   - nothing under src/ imports test/ or bench/, except tests beside the code (the db harness);
+ *   - the newsroom app (admin/) is built for the browser on its own: it imports nothing outside admin/
+ *     but types (and prefers duplicating those); its tests may import server code to check that
+ *     what the app duplicates still agrees with the server.
  */
 import path from 'node:path';
 
 const SRC = `${path.sep}src${path.sep}`;
+const ADMIN = `${path.sep}admin${path.sep}`;
+
+/** The admin/ folder a file is in, or null. */
+function adminRoot(file) {
+  const i = file.lastIndexOf(ADMIN);
+  return i < 0 ? null : file.slice(0, i + ADMIN.length);
+}
 
 function area(file) {
   const i = file.lastIndexOf(SRC);
@@ -21,6 +31,18 @@ export default {
   meta: { type: 'problem', schema: [], messages: { bad: '{{why}}' } },
   create(context) {
     const file = context.filename;
+    const admin = adminRoot(file);
+    if (admin) {
+      if (/\.test\.tsx?$/.test(file)) return {};
+      const checkAdmin = (node) => {
+        const spec = node.source && node.source.value;
+        if (typeof spec !== 'string' || !spec.startsWith('.') || node.importKind === 'type' || node.exportKind === 'type') return;
+        if (!path.resolve(path.dirname(file), spec).startsWith(admin)) {
+          context.report({ node, messageId: 'bad', data: { why: 'The newsroom app (admin/) must not import server code, tests or tools; duplicate the small types it needs.' } });
+        }
+      };
+      return { ImportDeclaration: checkAdmin, ExportNamedDeclaration: checkAdmin, ExportAllDeclaration: checkAdmin, ImportExpression: checkAdmin };
+    }
     const from = area(file);
     if (!from) return {};
     const isTest = /\.test\.ts$/.test(file) || /\.test-[a-z-]+\.ts$/.test(file);

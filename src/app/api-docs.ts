@@ -26,7 +26,11 @@ export function renderDocsPage(doc: OpenApiDoc): string {
     for (const method of METHODS) {
       const op = ops[method];
       if (!op) continue;
-      const group = path.startsWith('/api/admin') ? 'Staff admin API (bearer token)' : 'Public content API';
+      const group = path.startsWith('/api/admin')
+        ? 'Staff admin API (bearer token or sign-in session)'
+        : path.startsWith('/api/auth')
+          ? 'Staff sign-in'
+          : 'Public content API';
       const params = (op.parameters ?? []).map(
         (p) => html`<li><code>${p.name}</code> <span class="in">${p.in}${p.required ? ', required' : ''}</span></li>`,
       );

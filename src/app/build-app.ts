@@ -16,6 +16,7 @@ import { buildServices, type Services } from './services.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerFeatureRoutes } from './routes.js';
 import { installPageCache } from '../site/serve.js';
+import { cookieOptions } from '../features/staff/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -42,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
@@ -68,10 +69,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         version: '1',
         description:
           'Public read-only content API under /api/v1 and the staff admin API under /api/admin. ' +
-          'Admin requests authenticate with "Authorization: Bearer <token>" (create one with `npx dateline token create --name NAME`).',
+          'Admin requests authenticate with "Authorization: Bearer <token>" (create one with `npx dateline token create --name NAME`) ' +
+          'or, in a browser, with the dl_session cookie from POST /api/auth/login; cookie-authenticated writes also send the x-csrf-token header. ' +
+          'Each admin operation names the permission it needs in x-permission.',
       },
       servers: [{ url: config.publicUrl }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'dl_session' } },
+      },
     },
   });
 
@@ -93,8 +98,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   await server.register(
+    async (auth) => {
+      registerFeatureRoutes.auth(auth, services);
+      auth.setNotFoundHandler(apiNotFound);
+    },
+    { prefix: '/api/auth' },
+  );
+
+  await server.register(
     async (admin) => {
-      installStaffAuth(admin, { tokens: services.tokens });
+      installStaffAuth(admin, { tokens: services.tokens, sessions: services.sessions, cookie: cookieOptions(config.publicUrl) });
       registerFeatureRoutes.admin(admin, services);
       admin.setNotFoundHandler(apiNotFound);
     },

@@ -126,7 +126,7 @@ export function installHttpEdge(app: FastifyInstance): void {
 
   app.setErrorHandler((error: FastifyError & { field?: string; part?: string }, request, reply) => {
     if (isAppError(error)) {
-      return sendError(reply, STATUS_BY_KIND[error.kind], error.code, error.message, error.field);
+      return sendError(reply, STATUS_BY_KIND[error.kind], error.code, error.message, error.field, error.extra);
     }
     if (error.validation) {
       return sendError(reply, 400, 'VALIDATION_FAILED', error.message, error.field);
@@ -164,8 +164,10 @@ function clientMessage(error: FastifyError, status: number): string {
   return 'The request could not be understood.';
 }
 
-export function sendError(reply: FastifyReply, status: number, code: string, message: string, field?: string): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(errorBody(code, message, field));
+/** `extra` adds members beside `error` (never replacing it), for answers that carry more, like a conflict's current story. */
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, field?: string, extra?: Readonly<Record<string, unknown>>): FastifyReply {
+  const body = extra ? { ...extra, ...errorBody(code, message, field) } : errorBody(code, message, field);
+  return reply.code(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body);
 }
 
 /** JSON 404 for unknown API routes. */

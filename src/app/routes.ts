@@ -12,6 +12,8 @@ import { registerSettingsAdminRoutes, registerSettingsPublicRoutes } from '../fe
 import { registerMediaAdminRoutes, registerMediaFileRoutes } from '../features/media/index.js';
 import { registerArticleAdminRoutes, registerArticlePublicRoutes } from '../features/articles/index.js';
 import { registerSearchAdminRoutes, registerSearchPublicRoutes } from '../features/search/index.js';
+import { registerAccountRoutes, registerAuthRoutes, registerUserRoutes } from '../features/staff/index.js';
+import { newsroomBuildDir, registerNewsroomRoutes } from '../features/newsroom/index.js';
 
 export const registerFeatureRoutes = {
   /** Under /api/v1: public, read-only, cacheable. */
@@ -24,6 +26,10 @@ export const registerFeatureRoutes = {
     registerArticlePublicRoutes(api, { articles: s.articles });
     registerSearchPublicRoutes(api, { search: s.search });
   },
+  /** Under /api/auth: signing in and out, first-run setup; never cached. */
+  auth(scope: FastifyInstance, s: Services): void {
+    registerAuthRoutes(scope, { login: s.login, setup: s.setup, sessions: s.sessions, publicUrl: s.config.publicUrl });
+  },
   /** Under /api/admin: staff only, every route declares its permission. */
   admin(admin: FastifyInstance, s: Services): void {
     registerSettingsAdminRoutes(admin, { settings: s.settings });
@@ -34,10 +40,13 @@ export const registerFeatureRoutes = {
     registerMediaAdminRoutes(admin, { media: s.media });
     registerArticleAdminRoutes(admin, { articles: s.articles });
     registerSearchAdminRoutes(admin, { search: s.search });
+    registerAccountRoutes(admin, { sessions: s.sessions, login: s.login });
+    registerUserRoutes(admin, { users: s.users });
   },
   /** Anything else at the root (media files). */
   other(server: FastifyInstance, s: Services): void {
     registerMediaFileRoutes(server, { media: s.media, mediaStore: s.mediaStore });
+    registerNewsroomRoutes(server, { dir: newsroomBuildDir() });
     const feeds = registerFeedRoutes(server, {
       db: s.store.db,
       clock: s.clock,

@@ -9,7 +9,7 @@ import type { Store } from '../db/index.js';
 import type { Clock } from '../lib/clock.js';
 import { createContentEvents } from '../lib/events.js';
 import { createPageCache } from '../site/page-cache.js';
-import { createTokenService } from '../features/staff/index.js';
+import { createLoginService, createSessionService, createSetupService, createTokenService, createUserService } from '../features/staff/index.js';
 import { createSectionService } from '../features/sections/index.js';
 import { createAuthorService } from '../features/authors/index.js';
 import { createTagService } from '../features/tags/index.js';
@@ -38,6 +38,7 @@ export function buildServices(deps: {
   // Search hydrates results through the article service, which writes the search index inside its own transactions.
   const search = createSearchService({ db, dialect: store.dialect.name, clock, stories: { getMany: (ids) => articles.getMany(ids) } });
   const articles = createArticleService({ db, clock, publicUrl: config.publicUrl, events, indexer: search.indexer });
+  const sessions = createSessionService({ db, clock });
   return {
     config,
     store,
@@ -48,6 +49,10 @@ export function buildServices(deps: {
     media,
     settings,
     tokens: createTokenService({ db, clock }),
+    sessions,
+    users: createUserService({ db, clock, sessions }),
+    login: createLoginService({ db, clock, sessions }),
+    setup: createSetupService({ db, clock, sessions }),
     sections: createSectionService({ db, clock, events }),
     authors: createAuthorService({ db, clock, events }),
     tags: createTagService({ db, clock, events }),

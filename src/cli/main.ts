@@ -13,6 +13,8 @@ import { exportCommand, importCommand } from './archive.command.js';
 import { tokenCommand } from './token.command.js';
 import { demoCommand } from './demo.command.js';
 import { searchCommand } from './search.command.js';
+import { userCommand } from './user.command.js';
+import type { Stdin } from './password-input.js';
 
 export const USAGE = `Usage: dateline <command> [options]
 
@@ -25,6 +27,10 @@ Commands:
   token list                    list tokens (never the secrets)
   token revoke (--name NAME | --id ID)
                                 revoke tokens
+  user create --email EMAIL --name NAME --role ROLE
+                                create a staff account (password: first line of stdin, or asked in a terminal)
+  user list                     list staff accounts
+  user password --email EMAIL   set a new password (same input rule) and sign that person out everywhere
   export FILE                   write all content and media to one archive (.tar.gz)
   import FILE [--replace]       load an archive into an empty database (--replace: wipe content first)
   search reindex                rebuild the search index (batched; the site can keep serving)
@@ -37,12 +43,18 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Where secrets (passwords) are read from; never argv. */
+  stdin?: Stdin;
 }
 
 const defaultIo: Io = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   env: process.env,
+  // A getter: touching process.stdin opens it, which only commands that read a password should do.
+  get stdin() {
+    return process.stdin;
+  },
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -80,6 +92,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runWithServices(config, (s) => demoCommand(s, rest, io));
       case 'token':
         return await runWithServices(config, (s) => tokenCommand(s, rest, io));
+      case 'user':
+        return await runWithServices(config, (s) => userCommand(s, rest, io));
       case 'export':
         return await runWithServices(config, (s) => exportCommand(s, rest, io));
       case 'import':

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration', () => {
   it('has working defaults for a fresh machine', () => {
     const c = loadConfig({}, '/srv/paper');
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/paper/data', databaseUrl: undefined, publicUrl: 'http://127.0.0.1:3000', logLevel: 'info', seedDemo: true, pageCache: true });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/paper/data', databaseUrl: undefined, publicUrl: 'http://127.0.0.1:3000', logLevel: 'info', seedDemo: true, pageCache: true, trustProxy: false });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -18,20 +18,21 @@ describe('configuration', () => {
       LOG_LEVEL: 'WARN',
       SEED_DEMO: 'false',
       PAGE_CACHE: 'off',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
     });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/dateline', databaseUrl: 'postgres://news:pw@db:5432/dateline', publicUrl: 'https://www.dailydateline.example', logLevel: 'warn', seedDemo: false, pageCache: false });
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/dateline', databaseUrl: 'postgres://news:pw@db:5432/dateline', publicUrl: 'https://www.dailydateline.example', logLevel: 'warn', seedDemo: false, pageCache: false, trustProxy: '10.0.0.0/8,127.0.0.1' });
   });
 
   it('reports every invalid key in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url', LOG_LEVEL: 'loud', SEED_DEMO: 'maybe', PAGE_CACHE: 'sometimes' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url', LOG_LEVEL: 'loud', SEED_DEMO: 'maybe', PAGE_CACHE: 'sometimes', TRUST_PROXY: 'the load balancer' });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const keys = (error as ConfigError).problems.map((p) => p.key);
-    expect(keys).toEqual(['PORT', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO', 'PAGE_CACHE']);
+    expect(keys).toEqual(['PORT', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO', 'PAGE_CACHE', 'TRUST_PROXY']);
     expect((error as ConfigError).message).toContain('PORT: must be a whole number');
   });
 

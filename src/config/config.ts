@@ -20,6 +20,12 @@ export interface Config {
   readonly seedDemo: boolean;
   /** Keep rendered reader pages in memory (purged whenever content changes); off renders every request. */
   readonly pageCache: boolean;
+  /**
+   * Which hops may tell us the client's address (X-Forwarded-For) and scheme: false (none — the
+   * default, so nobody can fake an address to dodge the sign-in limits), true (any), or a list of
+   * proxy addresses/CIDR ranges.
+   */
+  readonly trustProxy: boolean | string;
 }
 
 export interface ConfigProblem {
@@ -38,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 /** Documented in README.md → Configuration. Keep both in step. */
-export const CONFIG_KEYS = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO', 'PAGE_CACHE'] as const;
+export const CONFIG_KEYS = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO', 'PAGE_CACHE', 'TRUST_PROXY'] as const;
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
   const problems: ConfigProblem[] = [];
@@ -108,6 +114,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const seedDemo = flag('SEED_DEMO', true);
   const pageCache = flag('PAGE_CACHE', true);
 
+  let trustProxy: boolean | string = false;
+  const rawTrust = get('TRUST_PROXY');
+  if (rawTrust !== undefined) {
+    if (/^(1|true|yes|on)$/i.test(rawTrust)) trustProxy = true;
+    else if (/^(0|false|no|off)$/i.test(rawTrust)) trustProxy = false;
+    else if (/^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/.test(rawTrust)) trustProxy = rawTrust.replace(/\s+/g, '');
+    else problems.push({ key: 'TRUST_PROXY', message: `must be true, false or proxy addresses/CIDR ranges separated by commas, got "${rawTrust}"` });
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ port, host, dataDir, databaseUrl, publicUrl, logLevel, seedDemo, pageCache });
+  return Object.freeze({ port, host, dataDir, databaseUrl, publicUrl, logLevel, seedDemo, pageCache, trustProxy });
 }

@@ -27,6 +27,8 @@ export interface ConnectOptions {
   sqliteFile?: string;
   /** Max PostgreSQL connections. */
   poolSize?: number;
+  /** Told when PostgreSQL drops an idle pooled connection (restart, failover, idle timeout). */
+  onIdleConnectionError?: (err: Error) => void;
 }
 
 // PostgreSQL returns int8 (count(*), sums) as strings by default; our counts fit in a double.
@@ -35,6 +37,10 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 export async function connect(options: ConnectOptions): Promise<Store> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Without a listener, a connection the server drops while idle in the pool is an uncaught
+    // 'error' event that kills the process. The pool already discards that client and opens a
+    // new one on the next query, so it only needs to be reported.
+    pool.on('error', (err) => options.onIdleConnectionError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     const u = new URL(options.databaseUrl);

@@ -8,11 +8,17 @@ import type { Dialect } from './dialect/index.js';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_content.js';
 import * as m0002 from './migrations/0002_search.js';
+import * as m0003 from './migrations/0003_staff.js';
+import * as m0004 from './migrations/0004_workflow.js';
+import * as m0005 from './migrations/0005_search_facets.js';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['0001_content', m0001.up],
   ['0002_search', m0002.up],
+  ['0003_staff', m0003.up],
+  ['0004_workflow', m0004.up],
+  ['0005_search_facets', m0005.up],
 ];
 
 export interface MigrationReport {

@@ -93,6 +93,14 @@ export interface ArticlesTable {
   modified_at: string;
   /** Optimistic-concurrency counter; every write bumps it. */
   revision: number;
+  /** Readers may not see the story before this instant, whatever its status. */
+  embargo_until: string | null;
+  /** When a 'scheduled' story goes live. */
+  scheduled_at: string | null;
+  /** The desk's latest note to the writer (a send-back, a failed scheduled publication). */
+  desk_note: string | null;
+  /** Name of whoever last changed the copy. */
+  last_edited_by: string | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -113,6 +121,33 @@ export interface ArticleCorrectionsTable {
   kind: string;
   text: string;
   created_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The story's `revision` after this write. */
+  revision: number;
+  created_at: string;
+  /** The staff user who made the write; null for API tokens and the system. */
+  actor_user_id: number | null;
+  actor_name: string;
+  /** create, save, submit, take, ready, send-back, publish, schedule, restore, … */
+  action: string;
+  /** JSON text: names of the fields this write changed. */
+  changed: string;
+  /** JSON text: the story's editable fields after this write (see article.snapshot.ts). */
+  snapshot: string;
+}
+
+export interface ArticlePreviewLinksTable {
+  id: Generated<number>;
+  article_id: number;
+  /** sha256 of the link's token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  created_by: string;
 }
 
 export interface PagesTable {
@@ -138,6 +173,51 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface StaffUsersTable {
+  id: Generated<number>;
+  /** Lowercased; unique. */
+  email: string;
+  name: string;
+  role: string;
+  /** Self-describing scrypt hash: `scrypt$N$r$p$salt$hash` (see src/features/staff/password.ts). */
+  password_hash: string;
+  /** 1 or 0. */
+  active: number;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface StaffSessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** sha256 of the cookie token; the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute end of the session; idle expiry is derived from last_seen_at. */
+  expires_at: string;
+  revoked_at: string | null;
+  user_agent: string;
+  ip: string;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  created_at: string;
+}
+
+export interface SetupTokensTable {
+  id: Generated<number>;
+  /** sha256 of the one-time token printed on first start. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface SearchDocumentsTable {
   /** Sort key: minutes since 1970 of publication (or creation) × 2^24 + story id, so id order is newest first. */
   id: number;
@@ -153,6 +233,8 @@ export interface SearchDocumentsTable {
   standfirst: string;
   /** Plain text of the story body. The engine's text index (FTS5 table or tsvector column) is not typed here. */
   body: string;
+  /** Facet tokens for filters (`zzsec3 zzauth6 …`, see features/search/search.facets.ts), indexed by the text engine. */
+  facets: string;
 }
 
 export interface SearchTermsTable {
@@ -175,10 +257,16 @@ export interface Database {
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   article_corrections: ArticleCorrectionsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_preview_links: ArticlePreviewLinksTable;
   pages: PagesTable;
   api_tokens: ApiTokensTable;
   search_documents: SearchDocumentsTable;
   search_terms: SearchTermsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  login_failures: LoginFailuresTable;
+  setup_tokens: SetupTokensTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -189,9 +277,14 @@ export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
 export type CorrectionRow = Selectable<ArticleCorrectionsTable>;
+export type ArticleRevisionRow = Selectable<ArticleRevisionsTable>;
+export type ArticlePreviewLinkRow = Selectable<ArticlePreviewLinksTable>;
 export type PageRow = Selectable<PagesTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type SearchDocumentRow = Selectable<SearchDocumentsTable>;
+export type StaffUserRow = Selectable<StaffUsersTable>;
+export type StaffSessionRow = Selectable<StaffSessionsTable>;
+export type SetupTokenRow = Selectable<SetupTokensTable>;
 
 /** Content tables in an order that satisfies foreign keys (parents first). Export/import walk this list. */
 export const CONTENT_TABLES = [
@@ -204,5 +297,7 @@ export const CONTENT_TABLES = [
   'article_authors',
   'article_tags',
   'article_corrections',
+  'article_revisions',
   'pages',
+  'staff_users',
 ] as const satisfies readonly (keyof Database)[];

@@ -20,9 +20,16 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Members answered beside `error` in the body, e.g. `current` (the newer saved story) with a revision conflict. */
+    readonly extra?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** The same error answered with more members beside `error`. */
+  with(extra: Readonly<Record<string, unknown>>): AppError {
+    return new AppError(this.kind, this.code, this.message, this.field, { ...this.extra, ...extra });
   }
 }
 

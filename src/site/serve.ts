@@ -10,6 +10,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_PAGE_TTL, pageCacheKey, pickEncoding, strongEtag, type CachedPage, type PageCache } from './page-cache.js';
+import { SESSION_COOKIE } from '../features/staff/index.js';
 
 export interface RenderedPage {
   status: number;
@@ -73,7 +74,7 @@ function matches(request: FastifyRequest, etag: string): boolean {
 }
 
 /** Staff carry a token or a session cookie: their pages are never cached, nor kept by proxies. */
-const STAFF_COOKIE = /(?:^|;)\s*dateline_session[^=;]*=/;
+const STAFF_COOKIE = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
 function isStaff(request: FastifyRequest): boolean {
   if (request.headers.authorization !== undefined) return true;

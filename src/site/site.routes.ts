@@ -12,6 +12,7 @@ import { homeMain } from './pages/home.js';
 import { authorMain, noticeMain, searchMain, sectionMain, staticMain, tagMain, type Pager } from './pages/lists.js';
 import { storyMain, storyRail } from './pages/story.js';
 import { cachedPage, type RenderedPage } from './serve.js';
+import { registerPreviewRoute } from './preview.js';
 import { homeHead, simpleHead, storyHead } from './head.js';
 import { breadcrumbJsonLd } from './seo.js';
 import { parseFeedPath } from '../features/feeds/index.js';
@@ -60,6 +61,8 @@ export function registerSiteRoutes(server: FastifyInstance, d: SiteDeps): void {
   }
 
   server.get('/', { schema: { hide: true } }, (req, reply) => respond(req, reply, () => renderHome(d)));
+
+  registerPreviewRoute(server, d);
 
   server.get('/search', { schema: { hide: true } }, (req, reply) =>
     respond(req, reply, () => renderSearch(d, searchParams(req.query)), ['q', 'section', 'author', 'tag', 'from', 'to', 'range', 'sort', 'page']),

@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import { startServer, type RunningServer, type StartOptions } from '../../src/app/server.js';
 import { loadConfig } from '../../src/config/index.js';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -105,7 +105,7 @@ async function freePort(): Promise<number> {
  * demo paper fully loaded. The port is picked up front rather than with PORT=0 so that
  * PUBLIC_URL — and with it every canonical and share URL — names the port actually served.
  */
-export async function startDemoSite(): Promise<DemoSite> {
+export async function startDemoSite(options: StartOptions = {}): Promise<DemoSite> {
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'dateline-browser-'));
   let server: RunningServer | undefined;
   let lastError: unknown;
@@ -120,7 +120,7 @@ export async function startDemoSite(): Promise<DemoSite> {
       LOG_LEVEL: 'silent',
     });
     try {
-      server = await startServer(config);
+      server = await startServer(config, { print: () => undefined, ...options });
     } catch (err) {
       lastError = err; // another process took the port between probe and listen: try again
     }

@@ -144,6 +144,18 @@ export async function seedNewsroom(db: Db, store: MediaStore): Promise<void> {
     .insertInto('pages')
     .values([{ id: 2, slug: 'about', title: 'About us', body: '{}', seo_description: '', status: 'published', created_at: T0, updated_at: T0 }])
     .execute();
+  // Staff accounts travel with the paper (password hashes included); their sessions do not.
+  await db
+    .insertInto('staff_users')
+    .values([
+      { id: 4, email: 'meera@example.test', name: 'Meera “Desk” Nair', role: 'editor', password_hash: 'scrypt$32768$8$1$c2FsdA$aGFzaA', active: 1, created_at: T0, updated_at: T0, last_login_at: T0 },
+      { id: 9, email: 'old@example.test', name: 'ਪੁਰਾਣਾ', role: 'reporter', password_hash: 'scrypt$32768$8$1$c2FsdA$aGFzaA', active: 0, created_at: T0, updated_at: T0, last_login_at: null },
+    ])
+    .execute();
+  await db
+    .insertInto('staff_sessions')
+    .values({ user_id: 4, token_hash: 'e'.repeat(64), created_at: T0, last_seen_at: T0, expires_at: T0, revoked_at: null, user_agent: 'test', ip: '127.0.0.1' })
+    .execute();
   await db
     .insertInto('api_tokens')
     .values({ name: 'cli', token_hash: 'f'.repeat(64), token_prefix: 'dl_ffff', role: 'admin', created_at: T0, last_used_at: null, revoked_at: null })

@@ -67,9 +67,14 @@ for (const kind of DIALECTS) {
       expect(focal).toEqual({ focal_x: 0.1 + 0.2, focal_y: 1 / 3 });
     });
 
-    it('leaves API tokens behind: secrets stay where they are', async () => {
+    it('leaves API tokens and sign-in sessions behind: secrets stay where they are', async () => {
       const [, target] = sites as [Site, Site];
       expect(await target.deps.db.selectFrom('api_tokens').selectAll().execute()).toEqual([]);
+      expect(await target.deps.db.selectFrom('staff_sessions').selectAll().execute()).toEqual([]);
+      expect(await target.deps.db.selectFrom('staff_users').select('email').orderBy('id').execute()).toEqual([
+        { email: 'meera@example.test' },
+        { email: 'old@example.test' },
+      ]);
     });
 
     it(`comes back to ${kind} unchanged`, async () => {

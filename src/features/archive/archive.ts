@@ -112,10 +112,25 @@ export const COLUMN_KINDS = {
     created_at: 'text',
     modified_at: 'text',
     revision: 'int',
+    embargo_until: 'text?',
+    scheduled_at: 'text?',
+    desk_note: 'text?',
+    last_edited_by: 'text?',
   },
   article_authors: { article_id: 'int', author_id: 'int', position: 'int' },
   article_tags: { article_id: 'int', tag_id: 'int', position: 'int' },
   article_corrections: { id: 'int', article_id: 'int', kind: 'text', text: 'text', created_at: 'text' },
+  article_revisions: {
+    id: 'int',
+    article_id: 'int',
+    revision: 'int',
+    created_at: 'text',
+    actor_user_id: 'int?',
+    actor_name: 'text',
+    action: 'text',
+    changed: 'text',
+    snapshot: 'text',
+  },
   pages: {
     id: 'int',
     slug: 'text',
@@ -125,6 +140,17 @@ export const COLUMN_KINDS = {
     status: 'text',
     created_at: 'text',
     updated_at: 'text',
+  },
+  staff_users: {
+    id: 'int',
+    email: 'text',
+    name: 'text',
+    role: 'text',
+    password_hash: 'text',
+    active: 'int',
+    created_at: 'text',
+    updated_at: 'text',
+    last_login_at: 'text?',
   },
 } as const satisfies { readonly [T in ContentTable]: KindsOf<T> };
 
@@ -139,7 +165,9 @@ export const COLUMNS: Record<ContentTable, readonly string[]> = {
   article_authors: Object.keys(COLUMN_KINDS.article_authors),
   article_tags: Object.keys(COLUMN_KINDS.article_tags),
   article_corrections: Object.keys(COLUMN_KINDS.article_corrections),
+  article_revisions: Object.keys(COLUMN_KINDS.article_revisions),
   pages: Object.keys(COLUMN_KINDS.pages),
+  staff_users: Object.keys(COLUMN_KINDS.staff_users),
 };
 
 /** Export order within a table, and the keyset for paging through it. */
@@ -153,7 +181,9 @@ export const PRIMARY_KEYS: Record<ContentTable, readonly string[]> = {
   article_authors: ['article_id', 'author_id'],
   article_tags: ['article_id', 'tag_id'],
   article_corrections: ['id'],
+  article_revisions: ['id'],
   pages: ['id'],
+  staff_users: ['id'],
 };
 
 /** Tables whose integer `id` is assigned by the database; their counters move after an import. */
@@ -170,6 +200,7 @@ export const FOREIGN_KEYS: ReadonlyArray<{ table: ContentTable; column: string; 
   { table: 'article_tags', column: 'article_id', references: 'articles' },
   { table: 'article_tags', column: 'tag_id', references: 'tags' },
   { table: 'article_corrections', column: 'article_id', references: 'articles' },
+  { table: 'article_revisions', column: 'article_id', references: 'articles' },
 ];
 
 export type Row = Record<string, string | number | null>;

@@ -5,6 +5,7 @@ import { createContentEvents } from '../../lib/events.js';
 import { createSectionService } from '../sections/index.js';
 import { storyChangeKeys } from './article.keys.js';
 import { createArticleService } from './article.service.js';
+import { SYSTEM_ACTOR } from './article.workflow.js';
 import { bodyFromParagraphs } from './body/index.js';
 
 /** A bus that remembers every announcement. */
@@ -47,10 +48,10 @@ describeEachDb('story changes announce the pages they touch', (ctx) => {
 
   it('announces a moved story on its page, home, feeds, sitemaps, both sections with their parents, and old and new bylines and tags', async () => {
     const { world, asia, sport, a1, a2, t1, t2, t3 } = await newsroom();
-    const story = await articles().create({ headline: 'Monsoon', sectionId: asia.id, body: bodyFromParagraphs(['Rain.']), status: 'published', authorIds: [a1], tagIds: [t1, t2] });
+    const story = await articles().create({ headline: 'Monsoon', sectionId: asia.id, body: bodyFromParagraphs(['Rain.']), status: 'published', authorIds: [a1], tagIds: [t1, t2] }, SYSTEM_ACTOR);
     bus.announced.length = 0;
 
-    await articles().update(story.id, { sectionId: sport.id, authorIds: [a2], tagIds: [t2, t3] });
+    await articles().update(story.id, { sectionId: sport.id, authorIds: [a2], tagIds: [t2, t3] }, SYSTEM_ACTOR);
 
     expect(bus.announced).toHaveLength(1);
     expect([...(bus.announced[0] ?? [])].sort()).toEqual(
@@ -65,10 +66,10 @@ describeEachDb('story changes announce the pages they touch', (ctx) => {
 
   it('announces a story going live, a correction, a take-down and a deletion', async () => {
     const { world, asia, a1 } = await newsroom();
-    const draft = await articles().create({ headline: 'Draft', sectionId: asia.id, body: bodyFromParagraphs(['Text.']), authorIds: [a1] });
-    await articles().publish(draft.id);
-    await articles().addCorrection(draft.id, { kind: 'correction', text: 'A name was misspelt.' });
-    await articles().takeDown(draft.id, 'unpublished');
+    const draft = await articles().create({ headline: 'Draft', sectionId: asia.id, body: bodyFromParagraphs(['Text.']), authorIds: [a1] }, SYSTEM_ACTOR);
+    await articles().publish(draft.id, SYSTEM_ACTOR);
+    await articles().addCorrection(draft.id, { kind: 'correction', text: 'A name was misspelt.' }, SYSTEM_ACTOR);
+    await articles().takeDown(draft.id, 'unpublished', SYSTEM_ACTOR);
     await articles().remove(draft.id);
     const expected = [`article:${draft.id}`, 'home', 'feeds', 'sitemaps', `section:${world.id}`, `section:${asia.id}`, `author:${a1}`];
     expect(bus.announced.map((keys) => [...keys].sort())).toEqual([1, 2, 3, 4].map(() => [...expected].sort()));
@@ -76,20 +77,20 @@ describeEachDb('story changes announce the pages they touch', (ctx) => {
 
   it('announces nothing while a story is only a draft', async () => {
     const { asia } = await newsroom();
-    const draft = await articles().create({ headline: 'Work in progress', sectionId: asia.id });
-    await articles().update(draft.id, { standfirst: 'Still writing.' });
+    const draft = await articles().create({ headline: 'Work in progress', sectionId: asia.id }, SYSTEM_ACTOR);
+    await articles().update(draft.id, { standfirst: 'Still writing.' }, SYSTEM_ACTOR);
     await articles().remove(draft.id);
     expect(bus.announced).toEqual([]);
   });
 
   it('announces nothing when an edit fails', async () => {
     const { asia } = await newsroom();
-    const story = await articles().create({ headline: 'Live', sectionId: asia.id, body: bodyFromParagraphs(['Text.']), status: 'published' });
+    const story = await articles().create({ headline: 'Live', sectionId: asia.id, body: bodyFromParagraphs(['Text.']), status: 'published' }, SYSTEM_ACTOR);
     bus.announced.length = 0;
-    await expect(articles().update(story.id, { headline: 'Stale' }, story.revision - 1)).rejects.toMatchObject({ code: 'ARTICLE_REVISION_CONFLICT' });
-    await expect(articles().update(story.id, { authorIds: [987654] })).rejects.toMatchObject({ code: 'ARTICLE_AUTHOR_NOT_FOUND' });
-    await expect(articles().update(story.id, { sectionId: null })).rejects.toMatchObject({ code: 'ARTICLE_SECTION_REQUIRED' });
-    await expect(articles().publish(987654)).rejects.toMatchObject({ code: 'ARTICLE_NOT_FOUND' });
+    await expect(articles().update(story.id, { headline: 'Stale' }, SYSTEM_ACTOR, story.revision - 1)).rejects.toMatchObject({ code: 'ARTICLE_REVISION_CONFLICT' });
+    await expect(articles().update(story.id, { authorIds: [987654] }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'ARTICLE_AUTHOR_NOT_FOUND' });
+    await expect(articles().update(story.id, { sectionId: null }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'ARTICLE_SECTION_REQUIRED' });
+    await expect(articles().publish(987654, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'ARTICLE_NOT_FOUND' });
     await expect(articles().remove(987654)).rejects.toMatchObject({ code: 'ARTICLE_NOT_FOUND' });
     expect(bus.announced).toEqual([]);
     expect((await articles().get(story.id)).headline).toBe('Live');
@@ -97,12 +98,12 @@ describeEachDb('story changes announce the pages they touch', (ctx) => {
 
   it('announces only after the change is committed, so a listener reads the new story', async () => {
     const { asia } = await newsroom();
-    const story = await articles().create({ headline: 'Before', sectionId: asia.id, body: bodyFromParagraphs(['Text.']), status: 'published' });
+    const story = await articles().create({ headline: 'Before', sectionId: asia.id, body: bodyFromParagraphs(['Text.']), status: 'published' }, SYSTEM_ACTOR);
     const reads: Promise<string>[] = [];
     bus.events.subscribe(() => {
       reads.push(articles().get(story.id).then((s) => s.headline));
     });
-    await articles().update(story.id, { headline: 'After' });
+    await articles().update(story.id, { headline: 'After' }, SYSTEM_ACTOR);
     expect(await Promise.all(reads)).toEqual(['After']);
   });
 });

@@ -9,7 +9,7 @@ import type { ArticleRow, ArticleUpdate, CorrectionRow, NewArticleRow, SectionRo
 
 export interface ArticleListFilter {
   statuses?: readonly string[];
-  /** Only stories published at or before this instant (readers' view). */
+  /** Readers' view: only stories published at or before this instant, and whose embargo has passed. */
   publishedUntil?: string;
   sectionIds?: readonly number[];
   authorId?: number;
@@ -25,7 +25,10 @@ export async function listArticleRows(db: Db, f: ArticleListFilter): Promise<Art
   const col = f.orderBy;
   let q = db.selectFrom('articles').selectAll('articles');
   if (f.statuses) q = q.where('articles.status', 'in', f.statuses);
-  if (f.publishedUntil !== undefined) q = q.where('articles.published_at', '<=', f.publishedUntil);
+  if (f.publishedUntil !== undefined) {
+    const until = f.publishedUntil;
+    q = q.where('articles.published_at', '<=', until).where((eb) => eb.or([eb('articles.embargo_until', 'is', null), eb('articles.embargo_until', '<=', until)]));
+  }
   if (f.sectionIds) q = q.where('articles.section_id', 'in', f.sectionIds.length > 0 ? f.sectionIds : [-1]);
   if (f.kinds) q = q.where('articles.kind', 'in', f.kinds);
   if (f.authorId !== undefined) {
@@ -81,6 +84,37 @@ export async function updateArticleRow(db: Db, id: number, expectedRevision: num
     .where('revision', '=', expectedRevision)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * The scheduler's write: goes through only while the story is still
+ * scheduled, due, and unchanged since it was read — so of two ticks (or two
+ * server processes) racing for the same story exactly one wins.
+ */
+export async function updateDueScheduledRow(db: Db, id: number, expectedRevision: number, now: string, patch: ArticleUpdate): Promise<boolean> {
+  const r = await db
+    .updateTable('articles')
+    .set({ ...patch, revision: expectedRevision + 1 })
+    .where('id', '=', id)
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', now)
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Scheduled stories whose time has come, oldest first. */
+export async function dueScheduledIds(db: Db, now: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', now)
+    .orderBy('scheduled_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function deleteArticleRow(db: Db, id: number): Promise<void> {
@@ -161,7 +195,12 @@ export async function idBySlug(db: Db, table: 'sections' | 'tags' | 'authors', s
 
 /** Stand-in search until the search feature: headline and standfirst contain every word (case-insensitive). */
 export async function searchPublishedRows(db: Db, words: readonly string[], now: string, limit: number): Promise<ArticleRow[]> {
-  let q = db.selectFrom('articles').selectAll().where('status', '=', 'published').where('published_at', '<=', now);
+  let q = db
+    .selectFrom('articles')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now)
+    .where((eb) => eb.or([eb('embargo_until', 'is', null), eb('embargo_until', '<=', now)]));
   for (const w of words) {
     const pattern = `%${w.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     q = q.where(sql<boolean>`(lower(headline) like ${pattern} escape '\\' or lower(standfirst) like ${pattern} escape '\\')`);

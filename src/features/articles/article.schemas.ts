@@ -1,6 +1,7 @@
 /** Request and response schemas of the article routes (JSON Schema via TypeBox; also feeds the OpenAPI document). */
 import { Id, Nullable, Slug, Text, Timestamp, NullableTimestamp, Type } from '../../lib/schema.js';
 import { ARTICLE_KINDS, ARTICLE_STATUSES, CORRECTION_KINDS } from './article.js';
+import { WORKFLOW_ACTIONS } from './article.workflow.js';
 
 const Kind = Type.Enum([...ARTICLE_KINDS]);
 const Status = Type.Enum([...ARTICLE_STATUSES]);
@@ -14,7 +15,7 @@ export const BodyDocumentSchema = Type.Object(
   { additionalProperties: false, description: 'Story body document; see docs/story-body.md' },
 );
 
-const WireSourceSchema = Type.Object(
+export const WireSourceSchema = Type.Object(
   { agency: Text(60, { minLength: 1 }), guid: Text(500, { minLength: 1 }), version: Nullable(Text(60)) },
   { additionalProperties: false },
 );
@@ -37,6 +38,7 @@ const articleFields = {
   seoTitle: Text(200),
   seoDescription: Text(400),
   source: Nullable(WireSourceSchema),
+  embargoUntil: Nullable(Type.String({ format: 'date-time', description: 'readers may not see the story before this instant; publishing earlier is refused' })),
 };
 
 const optionalFields = {
@@ -56,6 +58,7 @@ const optionalFields = {
   seoTitle: Type.Optional(articleFields.seoTitle),
   seoDescription: Type.Optional(articleFields.seoDescription),
   source: Type.Optional(articleFields.source),
+  embargoUntil: Type.Optional(articleFields.embargoUntil),
 };
 
 export const ArticleCreate = Type.Object(
@@ -103,7 +106,13 @@ export const PublicListQuery = Type.Object(
 
 export const DeskListQuery = Type.Object(
   {
-    status: Type.Optional(Status),
+    status: Type.Optional(
+      Type.String({
+        pattern: `^(${ARTICLE_STATUSES.join('|')})(,(${ARTICLE_STATUSES.join('|')}))*$`,
+        maxLength: 200,
+        description: 'one status, or several separated by commas (e.g. the desk queue: submitted,in_edit)',
+      }),
+    ),
     sectionId: Type.Optional(Id),
     tagId: Type.Optional(Id),
     authorId: Type.Optional(Id),
@@ -170,6 +179,11 @@ export const ArticleStaff = Type.Object(
     createdAt: Timestamp,
     modifiedAt: Timestamp,
     revision: Type.Integer(),
+    embargoUntil: NullableTimestamp,
+    scheduledAt: NullableTimestamp,
+    deskNote: Nullable(Type.String({ description: "the desk's latest note to the writer (a send-back, a failed scheduled publication)" })),
+    lastEditedBy: Nullable(Type.String({ description: 'who last changed the copy' })),
+    actions: Type.Array(Type.Enum([...WORKFLOW_ACTIONS]), { description: 'the workflow actions the caller may take on this story now' }),
   },
   { $id: 'ArticleStaff' },
 );

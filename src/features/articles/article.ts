@@ -8,6 +8,10 @@ import type { BodyDocument } from './body/index.js';
 export const ARTICLE_STATUSES = ['draft', 'submitted', 'in_edit', 'ready', 'scheduled', 'published', 'unpublished', 'killed'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
+export function isArticleStatus(value: string): value is ArticleStatus {
+  return (ARTICLE_STATUSES as readonly string[]).includes(value);
+}
+
 export const ARTICLE_KINDS = ['news', 'analysis', 'feature', 'opinion', 'editorial', 'video', 'obituary'] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 
@@ -53,6 +57,13 @@ export interface Article {
   createdAt: string;
   modifiedAt: string;
   revision: number;
+  /** Readers may not see the story before this instant (publishing earlier is refused). */
+  embargoUntil: string | null;
+  /** When a 'scheduled' story goes live. */
+  scheduledAt: string | null;
+  /** The desk's latest note to the writer. */
+  deskNote: string | null;
+  lastEditedBy: string | null;
   authorIds: number[];
   tagIds: number[];
   corrections: Correction[];
@@ -89,6 +100,10 @@ export function toArticle(
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
     revision: row.revision,
+    embargoUntil: row.embargo_until,
+    scheduledAt: row.scheduled_at,
+    deskNote: row.desk_note,
+    lastEditedBy: row.last_edited_by,
     authorIds: related.authorIds,
     tagIds: related.tagIds,
     corrections: related.corrections.map((c) => ({
@@ -100,9 +115,16 @@ export function toArticle(
   };
 }
 
-/** Is this story visible to readers at `now`? */
-export function isLive(a: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {
-  return a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now.toISOString();
+/** Is this story visible to readers at `now`? Only once both its publication time and its embargo have passed. */
+export function isLive(a: Pick<Article, 'status' | 'publishedAt'> & { embargoUntil?: string | null }, now: Date): boolean {
+  const at = now.toISOString();
+  return a.status === 'published' && a.publishedAt !== null && a.publishedAt <= at && (a.embargoUntil == null || a.embargoUntil <= at);
+}
+
+/** The embargo still holding at `now`, as a coded refusal; undefined when there is none. */
+export function embargoProblem(a: Pick<Article, 'embargoUntil'>, now: string): { code: string; message: string; field: string } | undefined {
+  if (a.embargoUntil === null || a.embargoUntil <= now) return undefined;
+  return { code: 'ARTICLE_EMBARGOED', message: `This story is under embargo until ${a.embargoUntil}.`, field: 'embargoUntil' };
 }
 
 /** What stops a story from going live; empty when it may. */

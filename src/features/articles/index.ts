@@ -3,5 +3,10 @@ export type { ArticleService, ArticleInput, ArticlePatch, ArticlePage, ArticleIn
 export { ARTICLE_KINDS, ARTICLE_STATUSES, articlePath, isLive } from './article.js';
 export type { Article, ArticleKind, ArticleStatus, Correction } from './article.js';
 export type { ArticleView, ImageSummary, AuthorSummary, TagSummary, SectionSummary } from './article.hydrate.js';
-export { registerArticlePublicRoutes, registerArticleAdminRoutes, articleFullResponse, articleSummaryResponse } from './article.api.js';
+export { SYSTEM_ACTOR, WORKFLOW_ACTIONS, allowedActions } from './article.workflow.js';
+export type { Actor, WorkflowAction } from './article.workflow.js';
+export { createArticleScheduler, SCHEDULER_INTERVAL_MS } from './article.scheduler.js';
+export type { ArticleScheduler, SchedulerLog } from './article.scheduler.js';
+export { registerArticlePublicRoutes, registerArticleAdminRoutes } from './article.api.js';
+export { articleFullResponse, articleSummaryResponse } from './article.responses.js';
 export * from './body/index.js';

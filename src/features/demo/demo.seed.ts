@@ -5,7 +5,7 @@
  * paper that has none — a seed interrupted half-way completes on the next start.
  */
 import sharp from 'sharp';
-import type { ArticleService, BodyDocument, Block } from '../articles/index.js';
+import { SYSTEM_ACTOR, type ArticleService, type BodyDocument, type Block } from '../articles/index.js';
 import type { AuthorService } from '../authors/index.js';
 import type { MediaService } from '../media/index.js';
 import type { PageService } from '../pages/index.js';
@@ -157,23 +157,26 @@ export async function seedDemo(d: DemoDeps, log: (msg: string) => void = () => u
     });
     for (const [i, s] of ordered.entries()) {
       const image = images[i];
-      const article = await d.articles.create({
-        headline: s.headline,
-        slug: s.slug,
-        standfirst: s.standfirst,
-        body: demoBody(s.body, s.embed),
-        sectionId: sectionIds.get(s.section) ?? null,
-        kind: kindOf(s),
-        datelinePlace: s.datelinePlace,
-        authorIds: (s.authors ?? []).flatMap((slug) => authorIds.get(slug) ?? []),
-        agencyCredit: s.agency ?? null,
-        tagIds: s.tags.flatMap((slug) => tagIds.get(slug) ?? []),
-        featuredImageId: image?.id ?? null,
-        priority: s.lead ? 90 : s.featured ? 50 : 0,
-        status: 'published',
-        publishedAt: new Date(now - s.hoursAgo * 3_600_000).toISOString(),
-      });
-      for (const c of s.corrections ?? []) await d.articles.addCorrection(article.id, { kind: 'correction', text: c.text });
+      const article = await d.articles.create(
+        {
+          headline: s.headline,
+          slug: s.slug,
+          standfirst: s.standfirst,
+          body: demoBody(s.body, s.embed),
+          sectionId: sectionIds.get(s.section) ?? null,
+          kind: kindOf(s),
+          datelinePlace: s.datelinePlace,
+          authorIds: (s.authors ?? []).flatMap((slug) => authorIds.get(slug) ?? []),
+          agencyCredit: s.agency ?? null,
+          tagIds: s.tags.flatMap((slug) => tagIds.get(slug) ?? []),
+          featuredImageId: image?.id ?? null,
+          priority: s.lead ? 90 : s.featured ? 50 : 0,
+          status: 'published',
+          publishedAt: new Date(now - s.hoursAgo * 3_600_000).toISOString(),
+        },
+        SYSTEM_ACTOR,
+      );
+      for (const c of s.corrections ?? []) await d.articles.addCorrection(article.id, { kind: 'correction', text: c.text }, SYSTEM_ACTOR);
       stories++;
       if ((i + 1) % 10 === 0 || i + 1 === ordered.length) log(`demo: story ${i + 1}/${ordered.length}`);
     }

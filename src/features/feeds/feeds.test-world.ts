@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Store } from '../../db/index.js';
 import { fixedClock } from '../../lib/clock.js';
-import { bodyFromParagraphs, createArticleService, type ArticleView } from '../articles/index.js';
+import { SYSTEM_ACTOR, bodyFromParagraphs, createArticleService, type ArticleView } from '../articles/index.js';
 import { createAuthorService } from '../authors/index.js';
 import { createLocalMediaStore, createMediaService, type MediaStore } from '../media/index.js';
 import { createPageService } from '../pages/index.js';
@@ -62,24 +62,28 @@ export async function buildFeedWorld(store: Store): Promise<FeedWorld> {
   });
 
   const body = bodyFromParagraphs(['Text.']);
-  const floods = await articles.create({
-    headline: 'Floods <cut off> 3 districts & more\u0007',
-    standfirst: 'Rivers rose "overnight".',
-    sectionId: nation.id,
-    authorIds: [asha.id],
-    tagIds: [floodsTag.id],
-    featuredImageId: photo.id,
-    body,
-    status: 'published',
-    publishedAt: ago(1),
-  });
-  const summit = await articles.create({ headline: 'Summit ends in Hanoi', standfirst: 'Leaders agreed.', sectionId: asia.id, agencyCredit: 'AFP', body, status: 'published', publishedAt: ago(5) });
-  const oldWire = await articles.create({ headline: 'Old news from the world desk', sectionId: world.id, agencyCredit: 'PTI', body, status: 'published', publishedAt: ago(72) });
-  const draft = await articles.create({ headline: 'Not ready yet', sectionId: nation.id, body });
-  const scheduled = await articles.create({ headline: 'Tomorrow’s story', sectionId: nation.id, body, status: 'published', publishedAt: new Date(Date.parse(NOW) + HOUR).toISOString() });
+  const floods = await articles.create(
+    {
+      headline: 'Floods <cut off> 3 districts & more\u0007',
+      standfirst: 'Rivers rose "overnight".',
+      sectionId: nation.id,
+      authorIds: [asha.id],
+      tagIds: [floodsTag.id],
+      featuredImageId: photo.id,
+      body,
+      status: 'published',
+      publishedAt: ago(1),
+    },
+    SYSTEM_ACTOR,
+  );
+  const summit = await articles.create({ headline: 'Summit ends in Hanoi', standfirst: 'Leaders agreed.', sectionId: asia.id, agencyCredit: 'AFP', body, status: 'published', publishedAt: ago(5) }, SYSTEM_ACTOR);
+  const oldWire = await articles.create({ headline: 'Old news from the world desk', sectionId: world.id, agencyCredit: 'PTI', body, status: 'published', publishedAt: ago(72) }, SYSTEM_ACTOR);
+  const draft = await articles.create({ headline: 'Not ready yet', sectionId: nation.id, body }, SYSTEM_ACTOR);
+  const scheduled = await articles.create({ headline: 'Tomorrow’s story', sectionId: nation.id, body, status: 'published', publishedAt: new Date(Date.parse(NOW) + HOUR).toISOString() }, SYSTEM_ACTOR);
   const killed = await articles.takeDown(
-    (await articles.create({ headline: 'Legal trouble', sectionId: nation.id, body, status: 'published', publishedAt: ago(2) })).id,
+    (await articles.create({ headline: 'Legal trouble', sectionId: nation.id, body, status: 'published', publishedAt: ago(2) }, SYSTEM_ACTOR)).id,
     'killed',
+    SYSTEM_ACTOR,
   );
 
   return {

@@ -1,19 +1,21 @@
 /**
  * One interface, two engines: SQLite FTS5 and PostgreSQL full-text search,
  * chosen by the store's dialect. Both take our parsed query (never raw
- * input), apply the same filters and return the same shapes.
+ * input), apply the same filters and return the same shapes. Each engine's
+ * SQL lives in its own queries file (search.sqlite.queries.ts,
+ * search.postgres.queries.ts); what both share is in search.queries.ts.
  */
 import type { Db, DialectName } from '../../db/index.js';
 import type { ParsedQuery } from './search.parse.js';
 import type { EngineFilter, Highlights } from './search.js';
+import { sqliteEngine } from './search.sqlite.queries.js';
+import { postgresEngine } from './search.postgres.queries.js';
 
 export interface Candidate {
   /** search_documents.id, the sort key. */
   docId: number;
   articleId: number;
 }
-import { sqliteEngine } from './search.sqlite.js';
-import { postgresEngine } from './search.postgres.js';
 
 export interface IndexedText {
   /** search_documents.id */
@@ -22,17 +24,33 @@ export interface IndexedText {
   headline: string;
   standfirst: string;
   body: string;
+  /** Facet tokens (search.facets.ts). */
+  facets: string;
+}
+
+/** A parsed query compiled once per search for one engine, then reused by every step. */
+export interface EngineQuery {
+  parsed: ParsedQuery;
+  /** The engine's own texts of it: the FTS5 MATCH expression, or PostgreSQL's tsqueries per configuration. */
+  forms: Readonly<Record<string, string>>;
+}
+
+export interface Matches {
+  /** Up to `limit` matching documents, newest first (document id order). */
+  candidates: Candidate[];
+  /** Relevance of the newest `rankWindow` of them: higher is better (headline above standfirst above body). */
+  scores: Map<number, number>;
 }
 
 export interface SearchEngine {
   /** After documents' text changed: update the engine's index of them (PostgreSQL; SQLite's triggers already did). */
   indexText(db: Db, docs: readonly IndexedText[]): Promise<void>;
-  /** Up to `limit` matching documents, newest first (document id order). */
-  candidates(db: Db, parsed: ParsedQuery, filter: EngineFilter, limit: number): Promise<Candidate[]>;
-  /** Relevance of these matching documents: higher is better (headline above standfirst above body). */
-  rank(db: Db, parsed: ParsedQuery, language: string | undefined, docIds: readonly number[]): Promise<Map<number, number>>;
-  /** Highlighted headline and passage for a page of results. */
-  highlights(db: Db, parsed: ParsedQuery, hits: readonly Candidate[]): Promise<Map<number, Highlights>>;
+  /** Our parsed query in the engine's terms (PostgreSQL asks the database to stem it: one round trip). */
+  compile(db: Db, parsed: ParsedQuery): Promise<EngineQuery>;
+  /** The newest matches (the count, up to `limit`) and the scores of the newest `rankWindow` of them. */
+  matches(db: Db, query: EngineQuery, filter: EngineFilter, limit: number, rankWindow: number): Promise<Matches>;
+  /** Highlighted headline and passage for a page of results (matches of this filter), by story id. */
+  highlights(db: Db, query: EngineQuery, filter: EngineFilter, hits: readonly Candidate[]): Promise<Map<number, Highlights>>;
   /** Live stories whose headline has these words, the last one as a prefix; newest first. */
   headlinePrefix(db: Db, words: readonly string[], filter: EngineFilter, limit: number): Promise<number[]>;
 }

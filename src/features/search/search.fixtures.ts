@@ -1,7 +1,7 @@
 /** Test helpers: a story-writing article service wired to search, on a harness database. */
 import type { Store } from '../../db/index.js';
 import { fixedClock } from '../../lib/clock.js';
-import { bodyFromParagraphs, createArticleService, type ArticleInput } from '../articles/index.js';
+import { SYSTEM_ACTOR, bodyFromParagraphs, createArticleService, type ArticleInput } from '../articles/index.js';
 import { createSectionService } from '../sections/index.js';
 import { createSearchService } from './search.service.js';
 
@@ -40,7 +40,7 @@ export function searchWorld(store: () => Store) {
   /** A live story with these paragraphs; `sectionId` defaults to a fresh section. */
   async function story(headline: string, paragraphs: string[], extra: Partial<ArticleInput> = {}) {
     const sectionId = extra.sectionId ?? (await section()).id;
-    return build().articles.create({ status: 'published', standfirst: '', ...extra, sectionId, headline, body: bodyFromParagraphs(paragraphs) });
+    return build().articles.create({ status: 'published', standfirst: '', ...extra, sectionId, headline, body: bodyFromParagraphs(paragraphs) }, SYSTEM_ACTOR);
   }
 
   /** Headlines a reader finds for `q`. */

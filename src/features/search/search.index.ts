@@ -7,6 +7,7 @@ import type { Db } from '../../db/index.js';
 import type { SearchDocumentRow } from '../../db/schema.js';
 import { bodyToPlainText, parseBody, type BodyDocument } from '../articles/index.js';
 import type { IndexedText, SearchEngine } from './search.engine.js';
+import { facetsOf } from './search.facets.js';
 import * as q from './search.queries.js';
 import { cleanText, vocabularyOf } from './search.text.js';
 
@@ -47,7 +48,13 @@ export function sortKey(src: Pick<q.StorySource, 'id' | 'published_at' | 'create
   return (Number.isFinite(minutes) ? minutes : 0) * LOW_BITS + (src.id % LOW_BITS);
 }
 
-export function documentOf(src: q.StorySource): q.DocumentValues {
+/** A story's authors and tags, which its document carries as facets. */
+export interface StoryLinks {
+  authorIds: readonly number[];
+  tagIds: readonly number[];
+}
+
+export function documentOf(src: q.StorySource, links: StoryLinks = { authorIds: [], tagIds: [] }): q.DocumentValues {
   return {
     id: sortKey(src),
     article_id: src.id,
@@ -60,6 +67,7 @@ export function documentOf(src: q.StorySource): q.DocumentValues {
     headline: cleanText(src.headline),
     standfirst: cleanText(src.standfirst),
     body: cleanText(plainBody(src.body)),
+    facets: facetsOf({ ...src, ...links }),
   };
 }
 
@@ -68,7 +76,8 @@ export function termsOf(doc: Pick<q.DocumentValues, 'status' | 'headline' | 'sta
   return doc && doc.status === 'published' ? vocabularyOf(doc.headline, doc.standfirst, doc.body) : new Set();
 }
 
-const TEXT_KEYS = ['id', 'headline', 'standfirst', 'body', 'language'] as const;
+// What the engine indexes: a change rewrites the FTS5 row (trigger) or the tsvector (indexText), facets included.
+const TEXT_KEYS = ['id', 'headline', 'standfirst', 'body', 'language', 'facets'] as const;
 const META_KEYS = ['status', 'kind', 'section_id', 'published_at', 'modified_at'] as const;
 
 function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: Partial<q.DocumentValues>; text: boolean } {
@@ -85,14 +94,14 @@ function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: Partial
  * counts are adjusted by the difference; without, the caller recounts.
  */
 export async function indexBatch(trx: Db, engine: SearchEngine, articleIds: readonly number[], vocabulary: boolean): Promise<number> {
-  const [sources, docs] = await Promise.all([q.storySources(trx, articleIds), q.documentsOf(trx, articleIds)]);
+  const [sources, links, docs] = await Promise.all([q.storySources(trx, articleIds), q.storyLinks(trx, articleIds), q.documentsOf(trx, articleIds)]);
   const existing = new Map(docs.map((d) => [d.article_id, d]));
   const retext: IndexedText[] = [];
   const fresh: q.DocumentValues[] = [];
   const added = new Set<string>();
   const dropped = new Set<string>();
   for (const src of sources) {
-    const next = documentOf(src);
+    const next = documentOf(src, links.get(src.id));
     const old = existing.get(src.id);
     existing.delete(src.id);
     if (vocabulary) {

@@ -98,10 +98,10 @@ export function positiveWords(q: ParsedQuery): string[] {
 
 const quote = (t: Term): string => `"${t.join(' ').replace(/"/g, '""')}"`;
 
-/** FTS5 MATCH syntax: every term a quoted string, so nothing in it is an operator. */
-export function toFts5(q: ParsedQuery): string {
-  const positive = q.groups.map((g) => (g.length === 1 ? quote(g[0] ?? []) : `(${g.map(quote).join(' OR ')})`)).join(' AND ');
-  return [positive, ...q.excluded.map(quote)].join(' NOT ');
+/** FTS5 MATCH syntax: every term a quoted string (or what `term` makes of it), so nothing in it is an operator. */
+export function toFts5(q: ParsedQuery, term: (t: Term) => string = quote): string {
+  const positive = q.groups.map((g) => (g.length === 1 ? term(g[0] ?? []) : `(${g.map(term).join(' OR ')})`)).join(' AND ');
+  return [positive, ...q.excluded.map(term)].join(' NOT ');
 }
 
 /**

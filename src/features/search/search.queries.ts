@@ -1,11 +1,40 @@
 /**
  * Portable SQL of the search feature: the documents table, the vocabulary,
- * and the reads of stories it indexes. The engine-specific text index lives
- * in search.sqlite.ts and search.postgres.ts.
+ * the reads of stories it indexes, and the filters both engines apply. The
+ * engine-specific text index lives in search.sqlite.queries.ts and
+ * search.postgres.queries.ts.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { SearchDocumentRow } from '../../db/schema.js';
+import type { EngineFilter } from './search.js';
+
+/** Ids pass 2^31: bound as BigInt so SQLite compares them as INTEGER (PostgreSQL's driver accepts either). */
+export const idValue = (id: number): bigint => BigInt(id);
+
+/**
+ * The filters as SQL over `d` (search_documents), identical on both engines.
+ * The engines narrow by facet tokens first (search.facets.ts); these checks
+ * against the document's columns and the story's author and tag links then
+ * decide, on the few rows the facets let through.
+ */
+export function filterSql(f: EngineFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`d.article_id is not null`];
+  if (f.liveAt !== undefined) parts.push(sql`d.status = 'published' and d.published_at <= ${f.liveAt}`);
+  if (f.statuses) parts.push(f.statuses.length ? sql`d.status in (${sql.join(f.statuses)})` : sql`1 = 0`);
+  if (f.sectionIds) parts.push(f.sectionIds.length ? sql`d.section_id in (${sql.join(f.sectionIds)})` : sql`1 = 0`);
+  if (f.kind !== undefined) parts.push(sql`d.kind = ${f.kind}`);
+  if (f.language !== undefined) parts.push(sql`d.language = ${f.language}`);
+  if (f.publishedFrom !== undefined) parts.push(sql`d.published_at >= ${f.publishedFrom}`);
+  if (f.publishedBefore !== undefined) parts.push(sql`d.published_at < ${f.publishedBefore}`);
+  if (f.minDocId !== undefined) parts.push(sql`d.id >= ${idValue(f.minDocId)}`);
+  if (f.maxDocId !== undefined) parts.push(sql`d.id <= ${idValue(f.maxDocId)}`);
+  if (f.authorId !== undefined) {
+    parts.push(sql`exists (select 1 from article_authors aa where aa.article_id = d.article_id and aa.author_id = ${f.authorId})`);
+  }
+  if (f.tagId !== undefined) parts.push(sql`exists (select 1 from article_tags at where at.article_id = d.article_id and at.tag_id = ${f.tagId})`);
+  return sql.join(parts, sql` and `);
+}
 
 export interface StorySource {
   id: number;
@@ -29,6 +58,19 @@ export async function storySources(db: Db, ids: readonly number[]): Promise<Stor
     .select(['id', 'language', 'status', 'kind', 'section_id', 'published_at', 'modified_at', 'created_at', 'headline', 'standfirst', 'body'])
     .where('id', 'in', ids)
     .execute();
+}
+
+/** The author and tag ids of these stories, for their documents' facets. */
+export async function storyLinks(db: Db, ids: readonly number[]): Promise<Map<number, { authorIds: number[]; tagIds: number[] }>> {
+  const out = new Map<number, { authorIds: number[]; tagIds: number[] }>(ids.map((id) => [id, { authorIds: [], tagIds: [] }]));
+  if (ids.length === 0) return out;
+  const [authors, tags] = await Promise.all([
+    db.selectFrom('article_authors').select(['article_id', 'author_id']).where('article_id', 'in', ids).execute(),
+    db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).execute(),
+  ]);
+  for (const a of authors) out.get(a.article_id)?.authorIds.push(a.author_id);
+  for (const t of tags) out.get(t.article_id)?.tagIds.push(t.tag_id);
+  return out;
 }
 
 export async function documentsOf(db: Db, articleIds: readonly number[]): Promise<SearchDocumentRow[]> {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/db.js';
+import { SYSTEM_ACTOR } from '../articles/index.js';
 import { searchWorld } from './search.fixtures.js';
 
 describeEachDb('search keeps in step with the stories', (ctx) => {
@@ -13,9 +14,9 @@ describeEachDb('search keeps in step with the stories', (ctx) => {
   it('never finds a draft, and finds the story the moment it is published', async () => {
     const { articles } = w.build();
     const s = await w.section();
-    const draft = await articles.create({ headline: 'Quokkaland draft', sectionId: s.id, body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'quokkaland news' }] }] } });
+    const draft = await articles.create({ headline: 'Quokkaland draft', sectionId: s.id, body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'quokkaland news' }] }] } }, SYSTEM_ACTOR);
     expect(await w.find('quokkaland')).toEqual([]);
-    await articles.publish(draft.id);
+    await articles.publish(draft.id, SYSTEM_ACTOR);
     expect(await w.find('quokkaland')).toEqual(['Quokkaland draft']);
   });
 
@@ -25,11 +26,11 @@ describeEachDb('search keeps in step with the stories', (ctx) => {
     const b = await w.story('Killed thing', ['wombatopolis two']);
     const c = await w.story('Deleted thing', ['wombatopolis three']);
     expect((await w.find('wombatopolis')).sort()).toEqual(['Deleted thing', 'Killed thing', 'Unpublished thing']);
-    await articles.takeDown(a.id, 'unpublished');
-    await articles.takeDown(b.id, 'killed');
+    await articles.takeDown(a.id, 'unpublished', SYSTEM_ACTOR);
+    await articles.takeDown(b.id, 'killed', SYSTEM_ACTOR);
     await articles.remove(c.id);
     expect(await w.find('wombatopolis')).toEqual([]);
-    await articles.publish(a.id);
+    await articles.publish(a.id, SYSTEM_ACTOR);
     expect(await w.find('wombatopolis')).toEqual(['Unpublished thing']);
   });
 
@@ -37,7 +38,7 @@ describeEachDb('search keeps in step with the stories', (ctx) => {
     const { articles } = w.build();
     const a = await w.story('Ferry timetable', ['The ferry to Pelicanport leaves at dawn.']);
     expect(await w.find('pelicanport')).toEqual(['Ferry timetable']);
-    await articles.update(a.id, { headline: 'Ferry timetable changes', body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Now it sails to Flamingoville.' }] }] } });
+    await articles.update(a.id, { headline: 'Ferry timetable changes', body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Now it sails to Flamingoville.' }] }] } }, SYSTEM_ACTOR);
     expect(await w.find('pelicanport')).toEqual([]);
     expect(await w.find('flamingoville')).toEqual(['Ferry timetable changes']);
   });
@@ -45,7 +46,7 @@ describeEachDb('search keeps in step with the stories', (ctx) => {
   it('rolls the index back with the story when a save fails', async () => {
     const { articles } = w.build();
     const a = await w.story('Stable headline', ['ocelotburg text']);
-    await expect(articles.update(a.id, { headline: 'Tapirtown', sectionId: 999_999 })).rejects.toMatchObject({ code: 'ARTICLE_SECTION_NOT_FOUND' });
+    await expect(articles.update(a.id, { headline: 'Tapirtown', sectionId: 999_999 }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'ARTICLE_SECTION_NOT_FOUND' });
     expect(await w.find('tapirtown')).toEqual([]);
     expect(await w.find('ocelotburg')).toEqual(['Stable headline']);
   });
@@ -59,9 +60,9 @@ describeEachDb('search keeps in step with the stories', (ctx) => {
   it('lets the newsroom find drafts and killed stories, by status', async () => {
     const { articles, search } = w.build();
     const s = await w.section();
-    await articles.create({ headline: 'Draft about lynxharbour', sectionId: s.id });
+    await articles.create({ headline: 'Draft about lynxharbour', sectionId: s.id }, SYSTEM_ACTOR);
     const k = await w.story('Killed lynxharbour story', ['body']);
-    await articles.takeDown(k.id, 'killed');
+    await articles.takeDown(k.id, 'killed', SYSTEM_ACTOR);
     const all = await search.searchDesk({ q: 'lynxharbour' });
     expect(all.items.map((i) => i.story.headline).sort()).toEqual(['Draft about lynxharbour', 'Killed lynxharbour story']);
     const killed = await search.searchDesk({ q: 'lynxharbour', statuses: ['killed'] });

@@ -6,7 +6,7 @@
 import type { Db, DialectName } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ArticleView } from '../articles/index.js';
-import { engineFor } from './search.engine.js';
+import { engineFor, type EngineQuery } from './search.engine.js';
 import { createSearchIndexer, indexBatch, sortKeyRange, termsOf } from './search.index.js';
 import { formatQuery, isEmptyQuery, parseQuery, positiveWords, type ParsedQuery } from './search.parse.js';
 import * as q from './search.queries.js';
@@ -47,6 +47,12 @@ export interface SearchDeps {
 }
 
 const SUGGEST_LIMIT = 8;
+
+/** Nothing searchable was typed: an empty first page, no query sent anywhere. */
+function emptyResults(req: SearchRequest): SearchResults {
+  const { page, pageSize } = pageOf(req.page, req.limit);
+  return { query: '', items: [], page: { page, pageSize, total: 0, capped: false, hasMore: false }, suggestion: null };
+}
 const REINDEX_BATCH = 500;
 
 export function createSearchService(deps: SearchDeps) {
@@ -58,10 +64,15 @@ export function createSearchService(deps: SearchDeps) {
     const resolve = async (table: 'sections' | 'tags' | 'authors', slug: string | undefined) =>
       // An unknown slug matches nothing (an empty page, not an error page).
       slug === undefined || slug === '' ? undefined : ((await q.idBySlug(db, table, slug.slice(0, 120))) ?? -1);
-    const [sectionId, tagId, authorId] = await Promise.all([resolve('sections', req.section), resolve('tags', req.tag), resolve('authors', req.author)]);
+    const wantsSection = req.section !== undefined && req.section !== '';
+    const [sectionId, tagId, authorId, tree] = await Promise.all([
+      resolve('sections', req.section),
+      resolve('tags', req.tag),
+      resolve('authors', req.author),
+      wantsSection ? q.sectionTree(db) : [],
+    ]);
     let sectionIds: number[] | undefined;
     if (sectionId !== undefined) {
-      const tree = await q.sectionTree(db);
       sectionIds = [sectionId];
       for (let i = 0; i < sectionIds.length; i++) for (const s of tree) if (s.parent_id === sectionIds[i] && !sectionIds.includes(s.id)) sectionIds.push(s.id);
     }
@@ -77,25 +88,29 @@ export function createSearchService(deps: SearchDeps) {
     };
   }
 
-  async function run(parsed: ParsedQuery, req: SearchRequest, filter: EngineFilter, live: boolean): Promise<SearchResults> {
+  /** The query compiled for the engine and the filters resolved, side by side (each may be a round trip). */
+  async function prepare(parsed: ParsedQuery, req: SearchRequest): Promise<[EngineQuery, EngineFilter]> {
+    return Promise.all([engine.compile(db, parsed), resolveFilter(req)]);
+  }
+
+  async function run(parsed: ParsedQuery, query: EngineQuery, req: SearchRequest, filter: EngineFilter, live: boolean): Promise<SearchResults> {
     const { page, pageSize, offset } = pageOf(req.page, req.limit);
-    const empty: SearchPageInfo = { page, pageSize, total: 0, capped: false, hasMore: false };
-    if (isEmptyQuery(parsed)) return { query: '', items: [], page: empty, suggestion: null };
-    // One pass collects the matches newest first (and so counts them, up to the cap); relevance then reorders the newest.
-    const found = await engine.candidates(db, parsed, filter, MAX_RESULTS + 1);
-    const capped = found.length > MAX_RESULTS;
-    const candidates = found.slice(0, MAX_RESULTS);
+    // One pass collects the matches newest first (and so counts them, up to the cap) and scores the newest;
+    // relevance then reorders those, older matches following newest first.
+    const relevance = (req.sort ?? 'relevance') === 'relevance' && offset < MAX_RESULTS;
+    const found = await engine.matches(db, query, filter, MAX_RESULTS + 1, relevance ? RANK_WINDOW : 0);
+    const capped = found.candidates.length > MAX_RESULTS;
+    const candidates = found.candidates.slice(0, MAX_RESULTS);
+    const scores = found.scores;
     let ordered = candidates;
-    const scores = new Map<number, number>();
-    if ((req.sort ?? 'relevance') === 'relevance' && candidates.length > 1 && offset < candidates.length) {
+    if (relevance && candidates.length > 1) {
       const window = candidates.slice(0, RANK_WINDOW);
-      for (const [doc, score] of await engine.rank(db, parsed, filter.language, window.map((c) => c.docId))) scores.set(doc, score);
       // Stable sort: equal scores stay newest first.
       ordered = [...window].sort((a, b) => (scores.get(b.docId) ?? 0) - (scores.get(a.docId) ?? 0)).concat(candidates.slice(RANK_WINDOW));
     }
     const pageHits = ordered.slice(offset, offset + pageSize);
     const ids = pageHits.map((h) => h.articleId);
-    const [views, marks] = await Promise.all([stories.getMany(ids), engine.highlights(db, parsed, pageHits)]);
+    const [views, marks] = await Promise.all([stories.getMany(ids), engine.highlights(db, query, filter, pageHits)]);
     const byId = new Map(views.map((v) => [v.id, v]));
     const now = clock.now().toISOString();
     const items: SearchItem[] = [];
@@ -130,8 +145,8 @@ export function createSearchService(deps: SearchDeps) {
     if (replace.size === 0) return null;
     const fix = (t: readonly string[]) => t.map((w) => replace.get(w) ?? w);
     const corrected: ParsedQuery = { groups: parsed.groups.map((g) => g.map(fix)), excluded: parsed.excluded };
-    const check = await engine.candidates(db, corrected, filter, 1);
-    return check.length > 0 ? formatQuery(corrected) : null;
+    const check = await engine.matches(db, await engine.compile(db, corrected), filter, 1, 0);
+    return check.candidates.length > 0 ? formatQuery(corrected) : null;
   }
 
   return {
@@ -141,20 +156,21 @@ export function createSearchService(deps: SearchDeps) {
     /** Readers: live stories only. */
     async search(req: SearchRequest): Promise<SearchResults> {
       const parsed = parseQuery(req.q);
+      if (isEmptyQuery(parsed)) return emptyResults(req);
       const now = clock.now().toISOString();
-      const filter: EngineFilter = isEmptyQuery(parsed) ? {} : { ...(await resolveFilter(req)), liveAt: now };
+      const [query, resolved] = await prepare(parsed, req);
       // Scheduled stories (keys after now) are skipped by range, not one by one.
-      filter.maxDocId = Math.min(filter.maxDocId ?? Infinity, sortKeyRange(now).max);
-      return run(parsed, req, filter, true);
+      const filter: EngineFilter = { ...resolved, liveAt: now, maxDocId: Math.min(resolved.maxDocId ?? Infinity, sortKeyRange(now).max) };
+      return run(parsed, query, req, filter, true);
     },
 
     /** The newsroom: every status (or those asked for), newest change first when sorted by date. */
     async searchDesk(req: DeskSearchRequest): Promise<SearchResults> {
       const parsed = parseQuery(req.q);
-      const filter = isEmptyQuery(parsed)
-        ? {}
-        : { ...(await resolveFilter(req)), ...(req.statuses?.length && { statuses: req.statuses }), ...(req.kind && { kind: req.kind }) };
-      return run(parsed, req, filter, false);
+      if (isEmptyQuery(parsed)) return emptyResults(req);
+      const [query, resolved] = await prepare(parsed, req);
+      const filter = { ...resolved, ...(req.statuses?.length && { statuses: req.statuses }), ...(req.kind && { kind: req.kind }) };
+      return run(parsed, query, req, filter, false);
     },
 
     /** Headlines of live stories for search-as-you-type: every word typed, the last one as a prefix. */
@@ -162,7 +178,8 @@ export function createSearchService(deps: SearchDeps) {
       const words = wordsOf(fold(text.slice(0, 100))).slice(0, 6).map((w) => w.slice(0, 40));
       const last = words[words.length - 1];
       if (!last || [...last].length < 2) return [];
-      const ids = await engine.headlinePrefix(db, words, { liveAt: clock.now().toISOString() }, Math.min(Math.max(limit, 1), 10));
+      const now = clock.now().toISOString();
+      const ids = await engine.headlinePrefix(db, words, { liveAt: now, maxDocId: sortKeyRange(now).max }, Math.min(Math.max(limit, 1), 10));
       const views = await stories.getMany(ids);
       return ids.flatMap((id) => views.find((v) => v.id === id) ?? []);
     },
