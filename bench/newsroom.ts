@@ -15,16 +15,15 @@
  *
  * Prints one table (p50/p95/p99 in ms, requests/s). See docs/performance.md.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { buildApp } from '../src/app/build-app.js';
 import { loadConfig } from '../src/config/index.js';
-import { connect, migrateToLatest, type DialectName, type Store } from '../src/db/index.js';
+import { migrateToLatest, type DialectName } from '../src/db/index.js';
 import { generatePaper } from './generate.js';
+import { openFreshDb } from './fresh-db.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,25 +37,6 @@ const STORIES = Number(values.stories);
 const OPS = Number(values.ops);
 if (!Number.isInteger(STORIES) || STORIES < 100 || !Number.isInteger(OPS) || OPS < 10) throw new Error('--stories needs ≥ 100 and --ops ≥ 10');
 const engines: DialectName[] = values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as DialectName];
-
-async function openFresh(kind: DialectName): Promise<{ store: Store; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));
-    const store = await connect({ sqliteFile: path.join(dir, 'bench.db') });
-    return { store, drop: async () => { await store.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `dateline_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (text: string) => {
-    const c = new pg.Client({ connectionString: values.pg });
-    await c.connect();
-    try { await c.query(text); } finally { await c.end(); }
-  };
-  await admin(`create database ${name}`);
-  const u = new URL(values.pg);
-  u.pathname = `/${name}`;
-  const store = await connect({ databaseUrl: u.toString() });
-  return { store, drop: async () => { await store.close(); await admin(`drop database if exists ${name} with (force)`); } };
-}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -77,7 +57,7 @@ async function measure(engine: string, what: string, n: number, op: (i: number) 
 }
 
 async function run(kind: DialectName): Promise<Row[]> {
-  const { store, drop } = await openFresh(kind);
+  const { store, drop } = await openFreshDb(kind, values.pg);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-data-'));
   try {
     await migrateToLatest(store.db, store.dialect);

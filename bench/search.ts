@@ -16,16 +16,14 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { connect, migrateToLatest, type DialectName, type NewArticleRow, type Store } from '../src/db/index.js';
 import { bodyFromParagraphs, createArticleService } from '../src/features/articles/index.js';
 import { createSearchService, type SearchRequest } from '../src/features/search/index.js';
 import { fixedClock } from '../src/lib/clock.js';
 import { createCorpus, prng, type Corpus } from './search-corpus.js';
+import { openFreshDb } from './fresh-db.js';
 
 const { values } = parseArgs({
   options: {
@@ -116,26 +114,6 @@ function queryMix(corpus: Corpus, rnd: () => number, n: number): { kind: string;
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-async function openFresh(kind: DialectName): Promise<{ store: Store; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));
-    const store = await connect({ sqliteFile: path.join(dir, 'bench.db') });
-    return { store, drop: async () => { await store.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `dateline_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (text: string) => {
-    const c = new pg.Client({ connectionString: values.pg });
-    await c.connect();
-    try { await c.query(text); } finally { await c.end(); }
-  };
-  await admin(`create database ${name}`);
-  const u = new URL(values.pg);
-  u.pathname = `/${name}`;
-  // The app's pool size (connect's default): a search runs its highlights and hydration side by side.
-  const store = await connect({ databaseUrl: u.toString() });
-  return { store, drop: async () => { await store.close(); await admin(`drop database if exists ${name} with (force)`); } };
-}
-
 /** An existing database given with --db (a file path or a postgres:// URL); kept afterwards. */
 async function openExisting(target: string): Promise<{ store: Store; drop: () => Promise<void> }> {
   const store = target.startsWith('postgres') ? await connect({ databaseUrl: target }) : await connect({ sqliteFile: target });
@@ -172,7 +150,7 @@ async function cpuMeter(store: Store): Promise<() => number> {
 
 async function bench(kind: DialectName, existing?: string): Promise<Record<string, string>> {
   log(`\n== ${kind}: ${existing ?? `${STORIES.toLocaleString('en')} stories`} (load average ${load()})`);
-  const { store, drop } = existing ? await openExisting(existing) : await openFresh(kind);
+  const { store, drop } = existing ? await openExisting(existing) : await openFreshDb(kind, values.pg);
   try {
     await migrateToLatest(store.db, store.dialect);
     const t0 = Date.now();
