@@ -2,8 +2,8 @@
  * Where a page of the story list comes from, for the filters chosen:
  *
  * - without words: the desk list (GET /api/admin/articles, newest change
- *   first, by cursor). It takes one status at a time, so a view of several
- *   statuses (the desk queue) reads each and merges them by time;
+ *   first, by cursor); a view of several statuses (the desk queue) asks for
+ *   them in one call (`status=submitted,in_edit`);
  * - with words: the newsroom search (GET /api/admin/search), which finds
  *   stories in every status by relevance, a numbered page at a time; it
  *   takes sections and authors by slug.
@@ -12,7 +12,7 @@
  */
 import { viewOf, type ListFilters, type ListState, type StoryRow } from './desk.js';
 
-export type Cursor = { kind: 'list'; cursors: Record<string, string | null> } | { kind: 'search'; page: number };
+export type Cursor = { kind: 'list'; cursor: string } | { kind: 'search'; page: number };
 
 export type Get = <T>(path: string) => Promise<T>;
 
@@ -34,11 +34,6 @@ interface SearchPage {
 }
 
 const SEARCH_MAX = 50;
-const ALL = '*';
-
-function newestFirst(a: StoryRow, b: StoryRow): number {
-  return a.modifiedAt === b.modifiedAt ? b.id - a.id : a.modifiedAt < b.modifiedAt ? 1 : -1;
-}
 
 function qs(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
@@ -48,23 +43,11 @@ function qs(params: Record<string, string | number | undefined>): string {
 
 async function fromDeskList(get: Get, f: ListFilters, ctx: SourceContext, from: Cursor | null, limit: number): Promise<ListState<Cursor>> {
   const view = viewOf(f);
-  const statuses: readonly string[] = view.statuses.length > 0 ? view.statuses : f.status ? [f.status] : [ALL];
-  const before = from?.kind === 'list' ? from.cursors : null;
-  const cursors: Record<string, string | null> = {};
-  const pages = await Promise.all(
-    statuses.map(async (status) => {
-      const cursor = before ? before[status] : undefined;
-      // A status whose pages ran out stays out.
-      if (cursor === null) return { status, page: { items: [], nextCursor: null } };
-      const path = `/admin/articles?${qs({ status: status === ALL ? undefined : status, sectionId: f.section, authorId: f.author, cursor, limit })}`;
-      return { status, page: await get<DeskPage>(path) };
-    }),
-  );
-  for (const { status, page } of pages) cursors[status] = page.nextCursor;
-  let items = pages.flatMap((p) => p.page.items).sort(newestFirst);
-  if (view.mine) items = items.filter((s) => s.lastEditedBy === ctx.me);
-  const more = Object.values(cursors).some((c) => c !== null);
-  return { items, nextCursor: more ? { kind: 'list', cursors } : null };
+  const statuses: readonly string[] = view.statuses.length > 0 ? view.statuses : f.status ? [f.status] : [];
+  const cursor = from?.kind === 'list' ? from.cursor : undefined;
+  const page = await get<DeskPage>(`/admin/articles?${qs({ status: statuses.join(','), sectionId: f.section, authorId: f.author, cursor, limit })}`);
+  const items = view.mine ? page.items.filter((s) => s.lastEditedBy === ctx.me) : page.items;
+  return { items, nextCursor: page.nextCursor ? { kind: 'list', cursor: page.nextCursor } : null };
 }
 
 async function fromSearch(get: Get, f: ListFilters, ctx: SourceContext, from: Cursor | null, limit: number): Promise<ListState<Cursor>> {
