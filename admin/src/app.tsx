@@ -15,6 +15,8 @@ import { StoriesScreen } from './stories/StoriesScreen.js';
 import { MediaScreen } from './media/MediaScreen.js';
 import { AccountScreen } from './account/AccountScreen.js';
 import { UsersScreen } from './users/UsersScreen.js';
+import { WireArea } from './wire/WireArea.js';
+import { AdsArea } from './ads/AdsArea.js';
 import { messageOf } from './ui/use-action.js';
 
 type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; session: Session } | { kind: 'failed'; message: string };
@@ -23,6 +25,13 @@ const TITLES: Record<RouteName, string> = {
   stories: 'Stories',
   story: 'Story',
   media: 'Media',
+  wire: 'Wire',
+  wireItem: 'Wire item',
+  wireSources: 'Wire sources',
+  ads: 'Advertising',
+  adCampaign: 'Campaign',
+  adInquiries: 'Ad inquiries',
+  adRateCard: 'Rate card',
   account: 'Account',
   users: 'Users',
   login: 'Sign in',
@@ -133,6 +142,15 @@ function Screen(props: { route: Route; session: Session }): JSX.Element {
     }
     case 'media':
       return <MediaScreen query={route.query} />;
+    case 'wire':
+    case 'wireItem':
+    case 'wireSources':
+      return <WireArea route={route} session={session} />;
+    case 'ads':
+    case 'adCampaign':
+    case 'adInquiries':
+    case 'adRateCard':
+      return <AdsArea route={route} session={session} />;
     case 'account':
       return <AccountScreen />;
     case 'users':

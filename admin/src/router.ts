@@ -7,12 +7,34 @@ import { useEffect, useState } from 'preact/hooks';
 
 export const BASE = '/newsroom';
 
-export type RouteName = 'stories' | 'story' | 'media' | 'account' | 'users' | 'login' | 'setup' | 'notFound';
+export type RouteName =
+  | 'stories'
+  | 'story'
+  | 'media'
+  | 'wire'
+  | 'wireItem'
+  | 'wireSources'
+  | 'ads'
+  | 'adCampaign'
+  | 'adInquiries'
+  | 'adRateCard'
+  | 'account'
+  | 'users'
+  | 'login'
+  | 'setup'
+  | 'notFound';
 
 const TABLE: readonly { name: RouteName; pattern: string }[] = [
   { name: 'stories', pattern: '/newsroom' },
   { name: 'story', pattern: '/newsroom/stories/:id' },
   { name: 'media', pattern: '/newsroom/media' },
+  { name: 'wire', pattern: '/newsroom/wire' },
+  { name: 'wireSources', pattern: '/newsroom/wire/sources' },
+  { name: 'wireItem', pattern: '/newsroom/wire/:id' },
+  { name: 'ads', pattern: '/newsroom/ads' },
+  { name: 'adInquiries', pattern: '/newsroom/ads/inquiries' },
+  { name: 'adRateCard', pattern: '/newsroom/ads/rate-card' },
+  { name: 'adCampaign', pattern: '/newsroom/ads/campaigns/:id' },
   { name: 'account', pattern: '/newsroom/account' },
   { name: 'users', pattern: '/newsroom/users' },
   { name: 'login', pattern: '/newsroom/login' },

@@ -11,6 +11,8 @@ import * as m0002 from './migrations/0002_search.js';
 import * as m0003 from './migrations/0003_staff.js';
 import * as m0004 from './migrations/0004_workflow.js';
 import * as m0005 from './migrations/0005_search_facets.js';
+import * as m0006 from './migrations/0006_wire.js';
+import * as m0007 from './migrations/0007_ads.js';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
@@ -19,6 +21,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['0003_staff', m0003.up],
   ['0004_workflow', m0004.up],
   ['0005_search_facets', m0005.up],
+  ['0006_wire', m0006.up],
+  ['0007_ads', m0007.up],
 ];
 
 export interface MigrationReport {

@@ -4,6 +4,8 @@
  * their own `<thing>.ts`. Migrations in ./migrations create these tables.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { WireTables } from './schema.wire.js';
+import type { AdTables } from './schema.ads.js';
 
 export interface SettingsTable {
   key: string;
@@ -247,7 +249,7 @@ export interface SearchTermsTable {
   docs: number;
 }
 
-export interface Database {
+export interface Database extends WireTables, AdTables {
   settings: SettingsTable;
   sections: SectionsTable;
   authors: AuthorsTable;

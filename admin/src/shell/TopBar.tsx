@@ -8,14 +8,26 @@ import { useAction } from '../ui/use-action.js';
 const NAV: readonly { href: string; label: string; route: RouteName; permission?: string }[] = [
   { href: '/newsroom', label: 'Stories', route: 'stories' },
   { href: '/newsroom/media', label: 'Media', route: 'media' },
+  { href: '/newsroom/wire', label: 'Wire', route: 'wire', permission: 'wire:read' },
+  { href: '/newsroom/ads', label: 'Advertising', route: 'ads', permission: 'ads:manage' },
   { href: '/newsroom/account', label: 'Account', route: 'account' },
   { href: '/newsroom/users', label: 'Users', route: 'users', permission: 'users:manage' },
 ];
 
+/** Screens inside an area light up the area's tab. */
+const AREA: Partial<Record<RouteName, RouteName>> = {
+  story: 'stories',
+  wireItem: 'wire',
+  wireSources: 'wire',
+  adCampaign: 'ads',
+  adInquiries: 'ads',
+  adRateCard: 'ads',
+};
+
 export function TopBar(props: { paper: string; current: RouteName; onSignOut: () => Promise<void> }): JSX.Element {
   const session = useSession();
   const signOut = useAction(props.onSignOut);
-  const current = props.current === 'story' ? 'stories' : props.current;
+  const current = AREA[props.current] ?? props.current;
   return (
     <header class="topbar">
       <a class="topbar__paper" href="/newsroom">

@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'settings:manage',
   'tokens:manage',
   'users:manage', // staff accounts and their roles
+  'wire:read', // the wire desk: read agency copy, use it for a story (every role holding it also holds articles:write)
+  'wire:manage', // wire sources (folders, feeds, push secrets) and their auto-publish rules
+  'ads:manage', // advertising: campaigns, creatives, reports, rate card and the ad-ops inbox
   'account:self', // one's own sessions and password: every role
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -33,7 +36,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-const WRITERS: readonly Permission[] = ['account:self', 'content:read', 'articles:write', 'media:write', 'tags:manage'];
+const WRITERS: readonly Permission[] = ['account:self', 'content:read', 'articles:write', 'media:write', 'tags:manage', 'wire:read'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   contributor: ['account:self', 'content:read', 'articles:write', 'media:write'],
@@ -41,7 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   'sub-editor': [...WRITERS, 'articles:edit', 'authors:manage'],
   editor: [...WRITERS, 'articles:edit', 'articles:publish', 'articles:delete', 'authors:manage', 'sections:manage', 'pages:manage'],
   admin: PERMISSIONS,
-  'ad-ops': ['account:self', 'content:read'],
+  'ad-ops': ['account:self', 'content:read', 'ads:manage'],
   'classifieds-desk': ['account:self', 'content:read'],
   circulation: ['account:self', 'content:read'],
 };
