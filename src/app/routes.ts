@@ -12,8 +12,10 @@ import { registerSettingsAdminRoutes, registerSettingsPublicRoutes } from '../fe
 import { registerMediaAdminRoutes, registerMediaFileRoutes } from '../features/media/index.js';
 import { registerArticleAdminRoutes, registerArticlePublicRoutes } from '../features/articles/index.js';
 import { registerSearchAdminRoutes, registerSearchPublicRoutes } from '../features/search/index.js';
-import { registerAccountRoutes, registerAuthRoutes, registerUserRoutes } from '../features/staff/index.js';
+import { cookieOptions, registerAccountRoutes, registerAuthRoutes, registerUserRoutes } from '../features/staff/index.js';
 import { newsroomBuildDir, registerNewsroomRoutes } from '../features/newsroom/index.js';
+import { registerAdAdminRoutes, registerAdPublicRoutes, registerAdvertiseRoutes } from '../features/ads/index.js';
+import { registerWireItemRoutes, registerWirePushRoutes, registerWireSourceAdminRoutes } from '../features/wire/index.js';
 
 export const registerFeatureRoutes = {
   /** Under /api/v1: public, read-only, cacheable. */
@@ -42,10 +44,17 @@ export const registerFeatureRoutes = {
     registerSearchAdminRoutes(admin, { search: s.search });
     registerAccountRoutes(admin, { sessions: s.sessions, login: s.login });
     registerUserRoutes(admin, { users: s.users });
+    registerAdAdminRoutes(admin, { ads: s.ads, inquiries: s.adInquiries });
+    registerWireItemRoutes(admin, { wire: s.wire });
+    registerWireSourceAdminRoutes(admin, { wireSources: s.wireSources });
   },
   /** Anything else at the root (media files). */
   other(server: FastifyInstance, s: Services): void {
+    // No session here: agencies sign each pushed file with their source's secret (own scope, raw bodies).
+    registerWirePushRoutes(server, { wireSources: s.wireSources, wire: s.wire, clock: s.clock, maxFileBytes: s.config.wireMaxFileBytes });
     registerMediaFileRoutes(server, { media: s.media, mediaStore: s.mediaStore });
+    // Ad fill, beacons and click redirects: never cached (no-store), outside the page cache.
+    registerAdPublicRoutes(server, { ads: s.ads, secureCookies: cookieOptions(s.config.publicUrl).secure });
     registerNewsroomRoutes(server, { dir: newsroomBuildDir() });
     const feeds = registerFeedRoutes(server, {
       db: s.store.db,
@@ -56,6 +65,7 @@ export const registerFeatureRoutes = {
       settings: s.settings,
       media: s.media,
     });
+    const assets = buildSiteAssets();
     registerSiteRoutes(server, {
       feeds,
       articles: s.articles,
@@ -68,7 +78,14 @@ export const registerFeatureRoutes = {
       media: s.media,
       clock: s.clock,
       publicUrl: s.config.publicUrl,
-      assets: buildSiteAssets(),
+      assets,
+    });
+    // "Advertise with us": the rate card and the inquiry form, in the site frame.
+    registerAdvertiseRoutes(server, {
+      site: { settings: s.settings, sections: s.sections, pages: s.pages, clock: s.clock, publicUrl: s.config.publicUrl, assets },
+      inquiries: s.adInquiries,
+      rateCard: () => s.ads.settings.rateCard(),
+      secret: () => s.ads.counter.secret(),
     });
   },
 };

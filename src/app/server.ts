@@ -9,6 +9,7 @@ import { connect, migrateToLatest, type Store } from '../db/index.js';
 import { buildApp, type App } from './build-app.js';
 import { seedDemoIfEmpty } from './seed.js';
 import { createArticleScheduler, SCHEDULER_INTERVAL_MS, type ArticleScheduler } from '../features/articles/index.js';
+import { createWireRunner, type WireRunner } from '../features/wire/index.js';
 import type { Clock } from '../lib/clock.js';
 import path from 'node:path';
 
@@ -20,6 +21,8 @@ export interface RunningServer {
   demoLoaded: Promise<void>;
   /** Publishes scheduled stories when due; tests call `tick()` after moving an injected clock. */
   scheduler: ArticleScheduler;
+  /** Reads wire drop folders and polls wire feeds (docs/wire-sources.md). */
+  wireRunner: WireRunner;
   stop(): Promise<void>;
 }
 
@@ -51,6 +54,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Scheduled stories: a tick now publishes what fell due while the server was down, then one every 15 s.
     const scheduler = createArticleScheduler({ db: store.db, clock: app.services.clock, articles: app.services.articles, log });
     scheduler.start(SCHEDULER_INTERVAL_MS);
+    // Ad counts are batched in memory and written every second; stop() writes the rest.
+    app.services.ads.start((err) => log.error({ err }, 'writing ad counts failed; they are kept and retried'));
+    await app.services.wire.resumePending().catch((err: unknown) => log.error({ err }, 'finishing wire story effects left by a crash failed; they are retried at the next start'));
+    // Wire sources: a rescan of every drop folder now (what arrived while down), then watched + every 10 s; feeds when due.
+    const wireRunner = createWireRunner({ wire: app.services.wire, sources: app.services.wireSources, clock: app.services.clock, log, maxFileBytes: config.wireMaxFileBytes });
+    wireRunner.start();
     // The demo paper's pictures take several seconds to draw, so it loads after the server answers;
     // stories appear as soon as their pictures are ready.
     const demoLoaded = config.seedDemo
@@ -79,11 +88,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       (stopping ??= (async () => {
         log.info('shutting down: finishing in-flight requests');
         await scheduler.stop();
+        await wireRunner.stop();
         await app.server.close();
+        await app.services.ads.stop().catch((err: unknown) => log.error({ err }, 'writing the last ad counts failed'));
         await demoLoaded;
         await store.close();
       })());
-    return { app, store, url, demoLoaded, scheduler, stop };
+    return { app, store, url, demoLoaded, scheduler, wireRunner, stop };
   } catch (err) {
     await store.close();
     throw err;

@@ -18,6 +18,8 @@ import { createSettingsService } from '../features/settings/index.js';
 import { createLocalMediaStore, createMediaService } from '../features/media/index.js';
 import { createArticleService } from '../features/articles/index.js';
 import { createSearchService } from '../features/search/index.js';
+import { createAdsService, createInquiryService } from '../features/ads/index.js';
+import { createWireEvents, createWireService, createWireSourceService } from '../features/wire/index.js';
 
 export function buildServices(deps: {
   config: Config;
@@ -39,6 +41,9 @@ export function buildServices(deps: {
   const search = createSearchService({ db, dialect: store.dialect.name, clock, stories: { getMany: (ids) => articles.getMany(ids) } });
   const articles = createArticleService({ db, clock, publicUrl: config.publicUrl, events, indexer: search.indexer });
   const sessions = createSessionService({ db, clock });
+  const tags = createTagService({ db, clock, events });
+  const wire = createWireService({ db, clock, articles, media, tags, events: createWireEvents(deps.onEventError), onError: deps.onEventError, maxFileBytes: config.wireMaxFileBytes });
+  const sections = createSectionService({ db, clock, events });
   return {
     config,
     store,
@@ -53,12 +58,19 @@ export function buildServices(deps: {
     users: createUserService({ db, clock, sessions }),
     login: createLoginService({ db, clock, sessions }),
     setup: createSetupService({ db, clock, sessions }),
-    sections: createSectionService({ db, clock, events }),
+    sections,
     authors: createAuthorService({ db, clock, events }),
-    tags: createTagService({ db, clock, events }),
+    tags,
     pages: createPageService({ db, clock, events }),
     articles,
     search,
+    /** The ad-ops inbox of /advertise inquiries. */
+    adInquiries: createInquiryService({ db, clock }),
+    /** Advertising: campaigns, the per-page decision and counting; startServer starts its count flushing. */
+    ads: createAdsService({ db, clock, mediaStore, events }),
+    wire,
+    /** Wire sources (drop folders, feed polls, push endpoints); the runner that reads them is started by startServer. */
+    wireSources: createWireSourceService({ db, clock, publicUrl: config.publicUrl, sections, reservedFolders: [config.dataDir] }),
   };
 }
 

@@ -14,6 +14,7 @@ import { tokenCommand } from './token.command.js';
 import { demoCommand } from './demo.command.js';
 import { searchCommand } from './search.command.js';
 import { userCommand } from './user.command.js';
+import { wireCommand } from './wire.command.js';
 import type { Stdin } from './password-input.js';
 
 export const USAGE = `Usage: dateline <command> [options]
@@ -34,6 +35,8 @@ Commands:
   export FILE                   write all content and media to one archive (.tar.gz)
   import FILE [--replace]       load an archive into an empty database (--replace: wipe content first)
   search reindex                rebuild the search index (batched; the site can keep serving)
+  wire ingest PATH… [--source ID | --agency NAME]
+                                ingest wire files or folders once (skips processed/ and quarantine/); exit 1 if any is refused
   help                          show this help
 
 Configuration comes from the environment (PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SEED_DEMO);
@@ -100,6 +103,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runWithServices(config, (s) => importCommand(s, rest, io));
       case 'search':
         return await runWithServices(config, (s) => searchCommand(s, rest, io));
+      case 'wire':
+        return await runWithServices(config, (s) => wireCommand(s, rest, io));
       case 'help':
       case '--help':
       case '-h':

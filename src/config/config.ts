@@ -26,6 +26,8 @@ export interface Config {
    * proxy addresses/CIDR ranges.
    */
   readonly trustProxy: boolean | string;
+  /** The largest wire file (dropped, polled or pushed) the wire desk reads; bigger ones are refused. */
+  readonly wireMaxFileBytes: number;
 }
 
 export interface ConfigProblem {
@@ -43,8 +45,11 @@ export class ConfigError extends Error {
   }
 }
 
+export const WIRE_MAX_FILE_BYTES_DEFAULT = 10 * 1024 * 1024;
+const WIRE_MAX_FILE_BYTES_LIMIT = 1024 * 1024 * 1024;
+
 /** Documented in README.md → Configuration. Keep both in step. */
-export const CONFIG_KEYS = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO', 'PAGE_CACHE', 'TRUST_PROXY'] as const;
+export const CONFIG_KEYS = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'LOG_LEVEL', 'SEED_DEMO', 'PAGE_CACHE', 'TRUST_PROXY', 'WIRE_MAX_FILE_BYTES'] as const;
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
   const problems: ConfigProblem[] = [];
@@ -123,6 +128,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     else problems.push({ key: 'TRUST_PROXY', message: `must be true, false or proxy addresses/CIDR ranges separated by commas, got "${rawTrust}"` });
   }
 
+  let wireMaxFileBytes = WIRE_MAX_FILE_BYTES_DEFAULT;
+  const rawWireMax = get('WIRE_MAX_FILE_BYTES');
+  if (rawWireMax !== undefined) {
+    const m = /^(\d{1,10})\s*(|k|kb|m|mb)$/i.exec(rawWireMax);
+    const unit = { '': 1, k: 1024, kb: 1024, m: 1024 * 1024, mb: 1024 * 1024 }[(m?.[2] ?? '').toLowerCase()] ?? 1;
+    const bytes = m ? Number(m[1]) * unit : NaN;
+    if (!Number.isSafeInteger(bytes) || bytes < 1024 || bytes > WIRE_MAX_FILE_BYTES_LIMIT) {
+      problems.push({ key: 'WIRE_MAX_FILE_BYTES', message: `must be a size from 1kb to 1024mb (bytes, or with kb/mb), got "${rawWireMax}"` });
+    } else wireMaxFileBytes = bytes;
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ port, host, dataDir, databaseUrl, publicUrl, logLevel, seedDemo, pageCache, trustProxy });
+  return Object.freeze({ port, host, dataDir, databaseUrl, publicUrl, logLevel, seedDemo, pageCache, trustProxy, wireMaxFileBytes });
 }

@@ -58,7 +58,7 @@ async function renderPreview(d: SiteDeps, token: string): Promise<PreviewPage> {
   const model = storyModel(d, ctx, view, related, (i) => adSlot('rectangle', `in-article-${i + 1}`));
   const rail = storyRail(latest.items.filter((a) => a.id !== view.id).slice(0, 5).map((a) => cardOf(ctx, a)));
   const main = html`${previewBanner(ctx, view)}${storyMain(model)}`;
-  return { status: 200, html: renderDocument(frameModel(d, ctx, { sectionId: view.sectionId }), { title: `Preview: ${view.headline}`, noindex: true }, main, { rail }) };
+  return { status: 200, html: renderDocument(frameModel(d, ctx, { sectionId: view.sectionId }), { title: `Preview: ${view.headline}`, noindex: true }, main, { rail, fillAds: false }) };
 }
 
 export function registerPreviewRoute(server: FastifyInstance, d: SiteDeps): void {

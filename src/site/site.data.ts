@@ -17,7 +17,7 @@ import { html, raw, type SafeHtml } from '../lib/html.js';
 import type { SiteAssets } from './assets.js';
 import type { CardModel } from './cards.js';
 import { dateline, isoDay, longDate, relative, stamp, type PaperClock } from './format.js';
-import type { BottomItem, FrameModel } from './frame.js';
+import type { AdPageContext, BottomItem, FrameModel } from './frame.js';
 import { picture, type PictureImage } from './images.js';
 import type { StoryModel } from './pages/story.js';
 
@@ -46,7 +46,7 @@ export interface SiteContext {
   now: Date;
 }
 
-export async function loadContext(d: SiteDeps): Promise<SiteContext> {
+export async function loadContext(d: Pick<SiteDeps, 'settings' | 'sections' | 'clock'>): Promise<SiteContext> {
   const [settings, sections] = await Promise.all([d.settings.get(), d.sections.list()]);
   return { settings, sections, paper: { locale: settings.locale, timeZone: settings.timeZone }, now: d.clock.now() };
 }
@@ -62,7 +62,14 @@ export function topLevelOf(sections: readonly Section[], id: number | null): Sec
 
 const BOTTOM_BY_SECTION: Record<string, BottomItem> = { opinion: 'opinion', videos: 'videos', classifieds: 'classifieds', epaper: 'epaper' };
 
-export function frameModel(d: SiteDeps, ctx: SiteContext, current: { sectionId?: number | null; bottom?: BottomItem | null }): FrameModel {
+/** What a page tells the ad script about itself (see AdPageContext); pages that say nothing are 'other'. */
+export type PageAdContext = Partial<Omit<AdPageContext, 'language'>> & { language?: string };
+
+export function frameModel(
+  d: Pick<SiteDeps, 'assets'>,
+  ctx: SiteContext,
+  current: { sectionId?: number | null; bottom?: BottomItem | null; ad?: PageAdContext },
+): FrameModel {
   const top = current.sectionId !== undefined ? topLevelOf(ctx.sections, current.sectionId) : undefined;
   return {
     siteName: ctx.settings.name,
@@ -78,8 +85,31 @@ export function frameModel(d: SiteDeps, ctx: SiteContext, current: { sectionId?:
     bottomCurrent: current.bottom !== undefined ? current.bottom : top ? (BOTTOM_BY_SECTION[top.slug] ?? null) : null,
     css: d.assets.css,
     jsPath: d.assets.jsPath,
+    adsJsPath: d.assets.adsJsPath,
+    adContext: {
+      type: current.ad?.type ?? 'other',
+      sectionId: current.ad?.sectionId ?? null,
+      language: adLanguage(current.ad?.language, ctx.settings.locale),
+      keywords: current.ad?.keywords ?? [],
+    },
     iconPath: d.assets.iconPath,
   };
+}
+
+/**
+ * The page's language as a tag, lower case: the paper's locale ('en-in') unless the page is in
+ * another language. Stories store only the language ('en'); one in the paper's own language
+ * takes the locale, so a campaign aimed at 'en' or at 'en-in' finds it.
+ */
+function adLanguage(pageLanguage: string | undefined, locale: string): string {
+  const paper = locale.toLowerCase();
+  const page = (pageLanguage ?? '').toLowerCase();
+  return page === '' || paper === page || paper.startsWith(`${page}-`) ? paper : page;
+}
+
+/** A story page's ad context: its section, language and topics (the same for every reader). */
+export function storyAdContext(a: Pick<ArticleView, 'sectionId' | 'language' | 'tags'>): PageAdContext {
+  return { type: 'article', sectionId: a.sectionId, language: a.language, keywords: a.tags.map((t) => t.name) };
 }
 
 export function cardOf(ctx: SiteContext, a: ArticleView, photos: ReadonlyMap<number, PictureImage> = new Map()): CardModel {

@@ -17,7 +17,7 @@ import { homeHead, simpleHead, storyHead } from './head.js';
 import { breadcrumbJsonLd } from './seo.js';
 import { parseFeedPath } from '../features/feeds/index.js';
 import { renderBody } from '../features/articles/index.js';
-import { authorPhotos, cardOf, frameModel, loadContext, relatedTo, storyModel, topLevelOf, type SiteContext, type SiteDeps } from './site.data.js';
+import { authorPhotos, cardOf, frameModel, loadContext, relatedTo, storyAdContext, storyModel, topLevelOf, type SiteContext, type SiteDeps } from './site.data.js';
 import type { Section } from '../features/sections/index.js';
 
 const SLUG_RE = new RegExp(SLUG_PATTERN);
@@ -46,9 +46,11 @@ export function registerSiteRoutes(server: FastifyInstance, d: SiteDeps): void {
       }),
     );
 
-  server.get(d.assets.jsPath, { schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(d.assets.js),
-  );
+  for (const [path, body] of [[d.assets.jsPath, d.assets.js], [d.assets.adsJsPath, d.assets.adsJs]] as const) {
+    server.get(path, { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(body),
+    );
+  }
 
   // Browsers ask for /favicon.ico whatever the page says; both answer with the same SVG.
   for (const path of [d.assets.iconPath, '/favicon.ico']) {
@@ -144,7 +146,7 @@ async function renderHome(d: SiteDeps): Promise<RenderedPage> {
       stories: (blocks[i]?.items ?? []).filter((a) => !shown.has(a.id)).slice(0, 3).map((a) => cardOf(ctx, a)),
     })),
   });
-  return { status: 200, html: doc(d, ctx, homeHead(d, ctx), main, { bottom: 'home' }), keys: ['home', 'all'] };
+  return { status: 200, html: doc(d, ctx, homeHead(d, ctx), main, { bottom: 'home', ad: { type: 'home' } }), keys: ['home', 'all'] };
 }
 
 async function renderSection(d: SiteDeps, ctx: SiteContext, section: Section, page: number): Promise<RenderedPage> {
@@ -172,7 +174,7 @@ async function renderSection(d: SiteDeps, ctx: SiteContext, section: Section, pa
     section,
     jsonLd: [breadcrumbJsonLd(chain.map((s) => ({ name: s.name, url: `${d.publicUrl}/${s.path}` })))],
   });
-  return { status: 200, html: doc(d, ctx, head, main, { sectionId: section.id }), keys: [`section:${section.id}`, 'all'] };
+  return { status: 200, html: doc(d, ctx, head, main, { sectionId: section.id, ad: { type: 'section', sectionId: section.id } }), keys: [`section:${section.id}`, 'all'] };
 }
 
 function pagerFor(base: string, page: number, more: boolean): Pager {
@@ -195,7 +197,7 @@ async function renderStory(d: SiteDeps, ctx: SiteContext, slug: string, requeste
   const head = storyHead(d, ctx, view);
   const keys = [`article:${view.id}`, 'all', ...view.authors.map((a) => `author:${a.id}`), ...view.tags.map((t) => `tag:${t.id}`)];
   if (view.featuredImage) keys.push(`media:${view.featuredImage.id}`);
-  return { status: 200, html: renderDocument(frameModel(d, ctx, { sectionId: view.sectionId }), head, storyMain(model), { rail }), keys };
+  return { status: 200, html: renderDocument(frameModel(d, ctx, { sectionId: view.sectionId, ad: storyAdContext(view) }), head, storyMain(model), { rail }), keys };
 }
 
 async function renderAuthor(d: SiteDeps, slug: string, page: number): Promise<RenderedPage> {

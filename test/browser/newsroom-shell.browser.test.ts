@@ -76,7 +76,7 @@ describe.skipIf(browserMissing())('the newsroom app in a browser', () => {
     const bar = page.getByRole('banner');
     await expect.poll(() => bar.textContent()).toContain(ADMIN.name);
     expect(await bar.textContent()).toContain('admin');
-    expect(await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link').allTextContents()).toEqual(['Stories', 'Media', 'Account', 'Users']);
+    expect(await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link').allTextContents()).toEqual(['Stories', 'Media', 'Wire', 'Advertising', 'Account', 'Users']);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((u) => u.pathname === '/newsroom/login');

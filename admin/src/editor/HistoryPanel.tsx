@@ -7,6 +7,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api } from '../api.js';
+import { DiffView, type DiffPart, type FieldChange } from '../ui/DiffView.js';
 import { messageOf } from '../ui/use-action.js';
 import { usePanelFocus } from './focus.js';
 import { FIELD_LABELS, type Story } from './story.js';
@@ -23,21 +24,14 @@ interface RevisionSummary {
 interface RevisionDiff {
   from: number;
   to: number;
-  fields: { field: string; before: unknown; after: unknown }[];
-  body: { op: 'equal' | 'insert' | 'delete'; text: string }[];
+  fields: FieldChange[];
+  body: DiffPart[];
 }
 
 const LABELS: Readonly<Record<string, string>> = FIELD_LABELS;
 
 function fieldLabel(field: string): string {
   return LABELS[field] ?? field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
-}
-
-function shown(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.length === 0) return '(none)';
-  return JSON.stringify(value);
 }
 
 export interface HistoryPanelProps {
@@ -171,53 +165,7 @@ export function HistoryPanel(props: HistoryPanelProps): JSX.Element {
           {diffError}
         </p>
       )}
-      {diff && <DiffView diff={diff} />}
+      {diff && <DiffView title={`Changes from revision ${diff.from} to ${diff.to}`} fields={diff.fields} body={diff.body} fieldLabel={fieldLabel} />}
     </section>
-  );
-}
-
-function DiffView(props: { diff: RevisionDiff }): JSX.Element {
-  const { diff } = props;
-  return (
-    <div class="ed-diff">
-      <h3>
-        Changes from revision {diff.from} to {diff.to}
-      </h3>
-      {diff.fields.length === 0 && diff.body.length === 0 && <p>No changes to the copy.</p>}
-      {diff.fields.length > 0 && (
-        <table class="ed-diff-fields">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
-            </tr>
-          </thead>
-          <tbody>
-            {diff.fields.map((f) => (
-              <tr key={f.field}>
-                <th scope="row">{fieldLabel(f.field)}</th>
-                <td>
-                  <del>{shown(f.before)}</del>
-                </td>
-                <td>
-                  <ins>{shown(f.after)}</ins>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {diff.body.length > 0 && (
-        <>
-          <h4>Story body</h4>
-          <p class="ed-diff-body">
-            {diff.body.map((part, i) =>
-              part.op === 'insert' ? <ins key={i}>{part.text}</ins> : part.op === 'delete' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
-            )}
-          </p>
-        </>
-      )}
-    </div>
   );
 }

@@ -40,9 +40,13 @@ a:hover{text-decoration-thickness:2px}
 /* ad slots: the box is reserved at its largest size before anything loads */
 .ad-slot{margin:1rem auto;text-align:center;width:100%}
 .ad-slot__label{display:block;font-size:.6875rem;letter-spacing:.08em;text-transform:uppercase;color:var(--muted);margin-bottom:.25rem}
-.ad-slot__frame{margin:0 auto;background:var(--tint);overflow:hidden;display:flex;align-items:center;justify-content:center}
+/* the frame has a fixed width and height: what fills it (house promotion, image, iframe,
+   network tag) is centred inside and clipped to it, so filling never moves the page */
+.ad-slot__frame{margin:0 auto;background:var(--tint);overflow:hidden;display:flex;align-items:center;justify-content:center;contain:layout paint}
 .ad-slot--leaderboard .ad-slot__frame{width:320px;height:50px;max-width:100%}
 .ad-slot--rectangle .ad-slot__frame{width:300px;height:250px;max-width:100%}
+.ad-slot__ad{display:block;flex:0 0 auto;border:0}
+.ad-slot__ad img{display:block;max-width:none;height:auto}
 .house{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.25rem;width:100%;height:100%;color:var(--ink);text-decoration:none;font:600 .875rem/1.3 var(--sans);padding:.5rem}
 .house strong{font:700 1.0625rem/1.2 var(--serif);color:var(--accent)}
 .ad-slot--leaderboard .house{flex-direction:row;gap:.5rem}
@@ -123,6 +127,27 @@ figcaption{font-size:.8125rem;color:var(--muted);margin-top:.4rem}
 .static-page{max-width:720px}
 .static-page h1{font:700 2rem/1.2 var(--serif)}
 .static-page .story__body{font-size:1.0625rem}
+/* advertise: rate card and the inquiry form */
+.advertise{max-width:760px}
+.advertise h1{font:700 2rem/1.2 var(--serif)}
+.advertise h2{font:700 1.375rem/1.3 var(--serif);margin:2rem 0 .75rem}
+.rate-card{width:100%;border-collapse:collapse;font-size:.9375rem}
+.rate-card caption{text-align:left;font-weight:700;margin-bottom:.5rem}
+.rate-card th,.rate-card td{text-align:left;vertical-align:top;padding:.5rem .6rem;border-bottom:1px solid var(--rule)}
+.rate-card thead th{border-bottom:2px solid var(--ink);font-size:.8125rem;text-transform:uppercase;letter-spacing:.04em}
+.rate-card__price{white-space:nowrap;font-weight:700}
+.rate-card__price span{font-weight:400;color:var(--muted)}
+.inquiry-form{display:grid;gap:1rem;max-width:36rem}
+.form-field label{display:block;font-weight:700}
+.form-field__optional,.form-field__hint{font-weight:400;color:var(--muted);font-size:.875rem;margin:.15rem 0 0}
+.form-field input,.form-field textarea{display:block;width:100%;font:inherit;padding:.5rem .6rem;border:1px solid #767676;border-radius:3px;margin-top:.3rem;background:#fff;color:var(--ink)}
+.form-field--error input,.form-field--error textarea{border:2px solid var(--accent)}
+.form-field__error{color:var(--accent);font-weight:600;margin:.2rem 0 0}
+.form-notice{border:1px solid var(--accent);border-left:4px solid var(--accent);padding:.6rem 1rem;background:#fff6f6}
+.form-notice p{margin:0;font-weight:600}
+.form-notice ul{margin:.35rem 0 0;padding-left:1.1rem}
+.form-trap{position:absolute!important;left:-10000px;width:1px;height:1px;overflow:hidden}
+.button{justify-self:start;font:600 1rem var(--sans);padding:.65rem 1.4rem;border:0;border-radius:3px;background:var(--ink);color:#fff;cursor:pointer}
 .notice{max-width:640px;margin:3rem auto;text-align:center}
 .notice h1{font:700 2rem/1.2 var(--serif)}
 /* footer and the phone's bottom bar */

@@ -1,0 +1,15 @@
+export { AD_SLOTS, AD_SIZES, AD_SLOT_KINDS, isAdSize, sizeDimensions, slotKindOf, slotSizes } from './ad.slots.js';
+export type { AdSize, AdSlotKind } from './ad.slots.js';
+export { createInquiryService } from './ad.inquiries.service.js';
+export type { InquiryService, InquiryPatch } from './ad.inquiries.service.js';
+export { INQUIRY_STATUSES, isInquiryStatus } from './ad.inquiries.js';
+export type { Inquiry, InquiryStatus } from './ad.inquiries.js';
+export { registerAdvertiseRoutes, ADVERTISE_PAGE_KEY } from './ad.site.js';
+export { createAdsService, READER_COOKIE } from './ad.service.js';
+export type { AdsService, AdsOptions } from './ad.service.js';
+export { registerAdPublicRoutes } from './ad.public.js';
+export { registerAdAdminRoutes } from './ad.api.js';
+export { AD_RATE_CARD_KEY, defaultRateCard, parseRateCard } from './ad.settings.js';
+export type { RateCard, RateCardRow } from './ad.settings.js';
+export type { FillRequest, FilledAd } from './ad.decision.js';
+export { isBotUserAgent } from './ad.counting.js';
