@@ -130,8 +130,11 @@ export function query(params: Record<string, string | number | undefined>): stri
   return s ? `?${s}` : '';
 }
 
-/** Uploads the file's bytes as the body (the server decides what it is from the bytes); metadata goes in the query string. */
+/** POSTs a file's bytes as the body (the server decides what it is from the bytes); details go in the path's query string. */
+export function uploadFile<T>(path: string, file: File): Promise<T> {
+  return send<T>('POST', path, { body: file, contentType: file.type || 'application/octet-stream' });
+}
+
 export function uploadMedia(file: File, meta: { caption?: string; credit?: string; alt?: string } = {}): Promise<MediaAsset> {
-  const q = query({ filename: file.name, caption: meta.caption, credit: meta.credit, alt: meta.alt });
-  return send<MediaAsset>('POST', `/admin/media${q}`, { body: file, contentType: file.type || 'application/octet-stream' });
+  return uploadFile<MediaAsset>(`/admin/media${query({ filename: file.name, caption: meta.caption, credit: meta.credit, alt: meta.alt })}`, file);
 }

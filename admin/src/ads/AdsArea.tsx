@@ -5,41 +5,16 @@
  * them, so the desk's first load does not carry them.
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { Route } from '../router.js';
 import { can, type Session } from '../session.js';
 import { ErrorNote, StatusNote } from '../ui/forms.js';
-import type * as AdsScreensModule from './AdsScreens.js';
+import { useChunk } from '../ui/use-chunk.js';
 
-type Screens = typeof AdsScreensModule;
-
-let chunk: Promise<Screens> | null = null;
-
-/** One fetch for every screen of the area; a failed fetch may be tried again. */
-function screens(): Promise<Screens> {
-  chunk ??= import('./AdsScreens.js').catch((err: unknown) => {
-    chunk = null;
-    throw err;
-  });
-  return chunk;
-}
+const loadScreens = () => import('./AdsScreens.js');
 
 export function AdsArea(props: { route: Route; session: Session }): JSX.Element {
   const allowed = can(props.session, 'ads:manage');
-  const [mod, setMod] = useState<Screens | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (!allowed || mod) return;
-    let live = true;
-    screens().then(
-      (m) => live && setMod(m),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [allowed, mod]);
-
+  const chunk = useChunk(loadScreens, allowed);
   if (!allowed) {
     return (
       <section>
@@ -48,7 +23,7 @@ export function AdsArea(props: { route: Route; session: Session }): JSX.Element 
       </section>
     );
   }
-  if (failed) return <ErrorNote error="The advertising screens could not be loaded. Reload the page to get the latest newsroom." />;
-  if (!mod) return <StatusNote>Opening advertising…</StatusNote>;
-  return <mod.AdsScreens route={props.route} />;
+  if (chunk === 'failed') return <ErrorNote error="The advertising screens could not be loaded. Reload the page to get the latest newsroom." />;
+  if (!chunk) return <StatusNote>Opening advertising…</StatusNote>;
+  return <chunk.AdsScreens route={props.route} />;
 }

@@ -16,6 +16,9 @@ import * as q from './ad-campaign.queries.js';
 import { campaignNotFound } from './ad-campaign.service.js';
 import { AD_SIZES, isAdSize, sizeDimensions, type AdSize } from './ad.slots.js';
 
+/** Creative images live in the media store under this prefix; they belong to advertising, not to the content archive. */
+export const AD_MEDIA_PREFIX = 'ads/';
+
 /** Ad images are small: 2 MB is generous for a 728×90 or 300×250. */
 export const AD_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -106,7 +109,7 @@ export function createCreativeService(deps: { db: Db; clock: Clock; mediaStore: 
       }
       const now = clock.now();
       const month = String(now.getUTCMonth() + 1).padStart(2, '0');
-      const key = `ads/${now.getUTCFullYear()}/${month}/${randomBytes(8).toString('hex')}.${FORMAT_INFO[image.format].ext}`;
+      const key = `${AD_MEDIA_PREFIX}${now.getUTCFullYear()}/${month}/${randomBytes(8).toString('hex')}.${FORMAT_INFO[image.format].ext}`;
       // File first, then the row: a crash between leaves an orphan file, never a row without its file.
       await mediaStore.put(key, image.data);
       const id = await db.transaction().execute((trx) =>

@@ -63,7 +63,7 @@ export type NetworkSlots = Record<AdSlotKind, NetworkTag | null>;
 const UNIT_PATH = /^\/[0-9]{1,20}(\/[A-Za-z0-9_.-]{1,100}){0,10}$/;
 
 /** Surrogate key of the /advertise page, purged when the rate card changes. */
-const ADVERTISE_KEY = 'advertise';
+export const ADVERTISE_PAGE_KEY = 'advertise';
 
 export function createAdSettingsService(deps: { db: Db; clock: Clock; events?: ContentEvents; onChange?: () => void }) {
   const { db, clock } = deps;
@@ -124,7 +124,7 @@ export function createAdSettingsService(deps: { db: Db; clock: Clock; events?: C
       });
       const value: RateCard = { intro, rows };
       await q.upsertSetting(db, AD_RATE_CARD_KEY, JSON.stringify(value), toIso(clock.now()));
-      deps.events?.emit({ keys: [ADVERTISE_KEY] });
+      deps.events?.emit({ keys: [ADVERTISE_PAGE_KEY] });
       return value;
     },
   };

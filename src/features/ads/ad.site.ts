@@ -13,7 +13,7 @@ import { renderBody } from '../articles/index.js';
 import { checkInquiry, INQUIRY_FIELDS, type InquiryInput, type InquiryProblems } from './ad.inquiries.js';
 import { checkFormStamp, createAddressLimiter, HONEYPOT_FIELD, issueFormStamp, STAMP_FIELD, type AddressLimiter } from './ad.inquiries.form.js';
 import type { InquiryService } from './ad.inquiries.service.js';
-import type { RateCard } from './ad.settings.js';
+import { ADVERTISE_PAGE_KEY, type RateCard } from './ad.settings.js';
 import { advertiseMain, thanksMain, tooManyMain } from './ad.views.js';
 
 export interface AdvertiseDeps {
@@ -33,9 +33,6 @@ export interface AdvertiseDeps {
 
 /** The static page (Pages) whose text leads /advertise. */
 const ADVERTISE_SLUG = 'advertise';
-
-/** Surrogate key of the /advertise page: purge it when the rate card changes. */
-export const ADVERTISE_PAGE_KEY = 'advertise';
 
 const HTML = 'text/html; charset=utf-8';
 const FORM_BODY_LIMIT = 64 * 1024;

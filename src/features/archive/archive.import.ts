@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { CONTENT_TABLES, type Db } from '../../db/index.js';
+import { AD_MEDIA_PREFIX } from '../ads/index.js';
 import { isAppError } from '../../lib/errors.js';
 import { ID_TABLES, type ArchiveDeps, type ArchiveSummary, type ContentTable, type Progress, type Row } from './archive.js';
 import { archiveError } from './archive.errors.js';
@@ -124,9 +125,10 @@ async function putMedia(deps: ArchiveDeps, staging: string, manifest: Manifest, 
   }
   if (replace) {
     // The replaced content's files have no rows any more; leaving them would grow the store with every restore.
+    // Ad creatives are not content (their rows are not in the archive, and stay): their files stay too.
     const keep = new Set(manifest.media.map((m) => m.key));
     const stale: string[] = [];
-    for await (const key of deps.mediaStore.list()) if (!keep.has(key)) stale.push(key);
+    for await (const key of deps.mediaStore.list()) if (!keep.has(key) && !key.startsWith(AD_MEDIA_PREFIX)) stale.push(key);
     for (const key of stale) await deps.mediaStore.remove(key);
   }
 }

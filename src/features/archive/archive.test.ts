@@ -122,5 +122,15 @@ for (const kind of DIALECTS) {
       expect(await snapshot(target.deps.db)).toEqual(await snapshot(source.deps.db));
       expect(await storeFiles(target.store)).toEqual(await storeFiles(source.store));
     });
+
+    it('keeps the advertising creatives in the store when it replaces the content (ads are not in the archive)', async () => {
+      const [, target] = sites as [Site, Site];
+      await target.store.put('ads/2030/01/creative.png', Buffer.from('ad'));
+      await target.store.put('2030/01/leftover.jpg', Buffer.from('old'));
+      await importArchive(target.deps, path.join(dir, 'one.tar.gz'), { replace: true });
+      const files = await storeFiles(target.store);
+      expect(Object.keys(files)).toContain('ads/2030/01/creative.png');
+      expect(Object.keys(files)).not.toContain('2030/01/leftover.jpg');
+    });
   });
 }

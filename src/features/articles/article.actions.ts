@@ -80,9 +80,12 @@ export function createArticleActions(c: ArticleContext) {
 
     unschedule: (id: number, actor: Actor) => act(id, actor, 'unschedule', 'unschedule', async () => ({ scheduled_at: null })),
 
-    /** Takes a story off the site: 'unpublished' (can return) or 'killed' (legal/agency kill; never returns). */
-    takeDown: (id: number, how: 'unpublished' | 'killed', actor: Actor) =>
-      act(id, actor, how === 'killed' ? 'kill' : 'unpublish', how === 'killed' ? 'kill' : 'unpublish', async () => ({ scheduled_at: null })),
+    /** Takes a story off the site: 'unpublished' (can return) or 'killed' (legal/agency kill; never returns). A note tells the desk why. */
+    takeDown: (id: number, how: 'unpublished' | 'killed', actor: Actor, note?: string) =>
+      act(id, actor, how === 'killed' ? 'kill' : 'unpublish', how === 'killed' ? 'kill' : 'unpublish', async () => ({
+        scheduled_at: null,
+        ...(note !== undefined && { desk_note: note.trim() }),
+      })),
 
     /** Appends a correction or update note; readers see it and dateModified moves. */
     addCorrection: (id: number, note: { kind: CorrectionKind; text: string }, actor: Actor) =>

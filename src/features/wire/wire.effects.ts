@@ -103,17 +103,14 @@ export function createWireEffects(deps: EffectDeps) {
 
   async function killStory(item: WireItem): Promise<void> {
     let articleId: number | null = null;
+    const what = `${item.agency} ${item.pubStatus === 'withheld' ? 'withheld' : 'killed'} "${item.headline}" (version ${item.version})`;
     if (item.articleId !== null) {
       articleId = item.articleId;
       const story = await articles.get(item.articleId);
-      if (story.status !== 'killed') await articles.takeDown(story.id, 'killed', SYSTEM_ACTOR);
+      // The note stays on the story, so whoever opens it later sees why it went down, not only who was watching the desk.
+      if (story.status !== 'killed') await articles.takeDown(story.id, 'killed', SYSTEM_ACTOR, `${what}; the story was taken off the site.`);
     }
-    deps.emit({
-      type: 'alert',
-      wireItemId: item.id,
-      articleId,
-      message: `${item.agency} ${item.pubStatus === 'withheld' ? 'withheld' : 'killed'} "${item.headline}"${articleId !== null ? `; story ${articleId} was taken off the site` : ''}.`,
-    });
+    deps.emit({ type: 'alert', wireItemId: item.id, articleId, message: `${what}${articleId !== null ? `; story ${articleId} was taken off the site` : ''}.` });
   }
 
   async function run(item: WireItem): Promise<void> {

@@ -102,7 +102,9 @@ describeEachDb('wire ingest', (ctx) => {
     const item = await kit.wire.get(id);
     expect(item.killed).toBe(true);
     expect(item.articleStatus).toBe('killed');
-    expect((await kit.articles.get(articleId)).status).toBe('killed');
+    const story = await kit.articles.get(articleId);
+    expect(story.status).toBe('killed');
+    expect(story.deskNote).toContain('killed "KILL: Celebrity dies" (version 2)');
     await expect(kit.articles.getPublished(articleId)).rejects.toMatchObject({ kind: 'gone' });
     expect(kit.events).toContainEqual(expect.objectContaining({ type: 'alert', wireItemId: id, articleId }));
   });
