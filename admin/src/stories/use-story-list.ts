@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { messageOf } from '../ui/use-action.js';
+import { useRefreshWhileVisible } from '../ui/use-refresh.js';
 import { mergeRefresh, refreshLimit, type ListState } from './desk.js';
 
 export const PAGE_SIZE = 30;
@@ -68,22 +69,7 @@ export function useStoryList<C>(read: PageReader<C>, key: string, ready = true):
     if (ready) refresh();
   }, [key, ready, refresh]);
 
-  useEffect(() => {
-    if (!ready) return;
-    const tick = window.setInterval(() => {
-      if (document.visibilityState === 'visible') refresh();
-    }, REFRESH_MS);
-    const onVisible = (): void => {
-      if (document.visibilityState === 'visible') refresh();
-    };
-    window.addEventListener('focus', refresh);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.clearInterval(tick);
-      window.removeEventListener('focus', refresh);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [ready, refresh]);
+  useRefreshWhileVisible(refresh, REFRESH_MS, ready);
 
   const loadMore = useCallback(() => {
     const cursor = list?.nextCursor;

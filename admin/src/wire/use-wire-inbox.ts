@@ -7,7 +7,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { messageOf } from '../ui/use-action.js';
 import { applyLiveItem, inboxPath, itemsPath, mergeItems, releasePending, type InboxFilters, type LiveList, type LiveOutcome } from './inbox.js';
+import { useRefreshWhileVisible } from '../ui/use-refresh.js';
 import type { WireItemSummary } from './types.js';
+
+/** How often the inbox re-reads its top while visible, besides the live events. */
+const REFRESH_MS = 30_000;
 
 export const PAGE_SIZE = 50;
 const API_MAX = 100;
@@ -70,6 +74,9 @@ export function useWireInbox(filters: InboxFilters): WireInbox {
       (err: unknown) => gen === generation.current && setError(messageOf(err)),
     );
   }, [read]);
+
+  // The live stream reaches only the node that ingested an item; behind several nodes the list catches up here.
+  useRefreshWhileVisible(refresh, REFRESH_MS);
 
   const loadMore = useCallback(() => {
     if (!nextCursor || loadingMore) return;
