@@ -157,7 +157,7 @@ async function bench(kind: DialectName, existing?: string): Promise<Record<strin
     if (!existing) await fill(store, createCorpus(prng(42)), prng(7));
     const fillSeconds = (Date.now() - t0) / 1000;
     const clock = fixedClock(NOW);
-    const search = createSearchService({ db: store.db, dialect: store.dialect.name, clock, stories: { getMany: (ids) => articles.getMany(ids) } });
+    const search = createSearchService({ db: store.db, dialect: store.dialect.name, clock, stories: { getSummaries: (ids) => articles.getSummaries(ids) } });
     const articles = createArticleService({ db: store.db, clock, publicUrl: 'https://bench.example', indexer: search.indexer });
     const stories = Number((await sql<{ n: number }>`select count(*) as n from articles`.execute(store.db)).rows[0]?.n ?? 0);
     const sizeBefore = await store.dialect.databaseSize(store.db as never);

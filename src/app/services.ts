@@ -38,7 +38,7 @@ export function buildServices(deps: {
   const media = createMediaService({ db, clock, mediaStore, dialect: store.dialect, events });
   const settings = createSettingsService({ db, clock, events });
   // Search hydrates results through the article service, which writes the search index inside its own transactions.
-  const search = createSearchService({ db, dialect: store.dialect.name, clock, stories: { getMany: (ids) => articles.getMany(ids) } });
+  const search = createSearchService({ db, dialect: store.dialect.name, clock, stories: { getSummaries: (ids) => articles.getSummaries(ids) } });
   const articles = createArticleService({ db, clock, publicUrl: config.publicUrl, events, indexer: search.indexer });
   const sessions = createSessionService({ db, clock });
   const tags = createTagService({ db, clock, events });

@@ -2,7 +2,7 @@
  * Builds reader page view models from the feature services. The only part of
  * the site that talks to services; the views in pages/ stay pure.
  */
-import type { ArticleService, ArticleView, BodyDocument, Block } from '../features/articles/index.js';
+import type { ArticleService, ArticleView, BodyDocument, Block, StorySummary } from '../features/articles/index.js';
 import { renderBody } from '../features/articles/index.js';
 import type { AuthorService } from '../features/authors/index.js';
 import type { MediaService } from '../features/media/index.js';
@@ -112,7 +112,7 @@ export function storyAdContext(a: Pick<ArticleView, 'sectionId' | 'language' | '
   return { type: 'article', sectionId: a.sectionId, language: a.language, keywords: a.tags.map((t) => t.name) };
 }
 
-export function cardOf(ctx: SiteContext, a: ArticleView, photos: ReadonlyMap<number, PictureImage> = new Map()): CardModel {
+export function cardOf(ctx: SiteContext, a: StorySummary, photos: ReadonlyMap<number, PictureImage> = new Map()): CardModel {
   const published = a.publishedAt ? new Date(a.publishedAt) : null;
   const firstAuthor = a.authors[0];
   return {

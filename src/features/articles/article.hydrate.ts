@@ -6,7 +6,7 @@ import type { Db } from '../../db/index.js';
 import type { ArticleRow } from '../../db/schema.js';
 import { toSections, type Section } from '../sections/index.js';
 import { emptyBody, type BodyDocument } from './body/index.js';
-import { articlePath, toArticle, type Article } from './article.js';
+import { ARTICLE_KINDS, ARTICLE_STATUSES, articlePath, oneOf, toArticle, type Article, type ArticleKind, type ArticleStatus } from './article.js';
 import * as q from './article.queries.js';
 
 export interface SectionSummary {
@@ -151,6 +151,102 @@ export async function hydrate(db: Db, rows: readonly ArticleRow[], publicUrl: st
       url: publicUrl + path,
     };
   });
+}
+
+/**
+ * A story as a card or a search result shows it: everything of the full read
+ * but the body, its images, corrections and breadcrumbs. Each field equals
+ * the full read's (ArticleView) field of the same name.
+ */
+export type StorySummary = Pick<
+  ArticleView,
+  | 'id' | 'slug' | 'sectionId' | 'kind' | 'status' | 'headline' | 'standfirst' | 'datelinePlace' | 'datelineDate' | 'agencyCredit'
+  | 'featuredImageId' | 'language' | 'publishedAt' | 'updatedAt' | 'createdAt' | 'modifiedAt' | 'embargoUntil' | 'authorIds' | 'tagIds'
+  | 'section' | 'authors' | 'tags' | 'featuredImage' | 'path' | 'url'
+>;
+
+/**
+ * Summaries of stories, without reading or parsing bodies: the rows with
+ * their featured images, the authors, the tags and the sections — four
+ * statements for the whole page, sent together. In the order of `ids`,
+ * missing ones left out.
+ */
+export async function summarise(db: Db, ids: readonly number[], publicUrl: string): Promise<StorySummary[]> {
+  if (ids.length === 0) return [];
+  const unique = [...new Set(ids)];
+  const [rows, authorRows, tagRows, sectionRows] = await Promise.all([
+    q.summaryRows(db, unique),
+    q.authorsOfStories(db, unique),
+    q.tagsOfStories(db, unique),
+    q.allSectionRows(db),
+  ]);
+  const sections = new Map(toSections(sectionRows).map((s) => [s.id, s]));
+  const authorsOf = new Map<number, AuthorSummary[]>();
+  for (const a of authorRows) {
+    const list = authorsOf.get(a.article_id) ?? [];
+    list.push({ id: a.id, slug: a.slug, name: a.name, title: a.title, photoId: a.photo_id });
+    authorsOf.set(a.article_id, list);
+  }
+  const tagsOf = new Map<number, TagSummary[]>();
+  for (const t of tagRows) {
+    const list = tagsOf.get(t.article_id) ?? [];
+    list.push({ id: t.id, slug: t.slug, name: t.name });
+    tagsOf.set(t.article_id, list);
+  }
+  const byId = new Map(
+    rows.map((row): [number, StorySummary] => {
+      const section = row.section_id !== null ? sections.get(row.section_id) : undefined;
+      const path = articlePath(section?.path ?? null, row.slug);
+      const authors = authorsOf.get(row.id) ?? [];
+      const tags = tagsOf.get(row.id) ?? [];
+      const featuredImage: ImageSummary | null =
+        row.image_id !== null && row.image_storage_key !== null
+          ? {
+              id: row.image_id,
+              src: `/media/${row.image_storage_key}`,
+              width: row.image_width ?? 0,
+              height: row.image_height ?? 0,
+              mimeType: row.image_mime_type ?? '',
+              caption: row.image_caption ?? '',
+              credit: row.image_credit ?? '',
+              altText: row.image_alt_text ?? '',
+              focalX: row.image_focal_x ?? 0,
+              focalY: row.image_focal_y ?? 0,
+            }
+          : null;
+      return [
+        row.id,
+        {
+          id: row.id,
+          slug: row.slug,
+          sectionId: row.section_id,
+          kind: oneOf<ArticleKind>(ARTICLE_KINDS, row.kind, 'news'),
+          status: oneOf<ArticleStatus>(ARTICLE_STATUSES, row.status, 'draft'),
+          headline: row.headline,
+          standfirst: row.standfirst,
+          datelinePlace: row.dateline_place,
+          datelineDate: row.dateline_date,
+          agencyCredit: row.agency_credit,
+          featuredImageId: row.featured_image_id,
+          language: row.language,
+          publishedAt: row.published_at,
+          updatedAt: row.updated_at,
+          createdAt: row.created_at,
+          modifiedAt: row.modified_at,
+          embargoUntil: row.embargo_until,
+          authorIds: authors.map((a) => a.id),
+          tagIds: tags.map((t) => t.id),
+          section: section ? summary(section) : null,
+          authors,
+          tags,
+          featuredImage,
+          path,
+          url: publicUrl + path,
+        },
+      ];
+    }),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Section ids of a section and everything below it. */

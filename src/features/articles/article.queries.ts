@@ -60,6 +60,55 @@ export async function findArticleRows(db: Db, ids: readonly number[]): Promise<A
   return db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
 }
 
+/**
+ * What a story card or search result needs of each story, without the body:
+ * the row's own columns and its featured image's, in one statement.
+ */
+export async function summaryRows(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('articles as a')
+    .leftJoin('media as m', 'm.id', 'a.featured_image_id')
+    .select([
+      'a.id', 'a.slug', 'a.section_id', 'a.kind', 'a.status', 'a.headline', 'a.standfirst', 'a.dateline_place', 'a.dateline_date',
+      'a.agency_credit', 'a.featured_image_id', 'a.language', 'a.published_at', 'a.updated_at', 'a.created_at', 'a.modified_at',
+      'a.embargo_until',
+      'm.id as image_id', 'm.storage_key as image_storage_key', 'm.width as image_width', 'm.height as image_height',
+      'm.mime_type as image_mime_type', 'm.caption as image_caption', 'm.credit as image_credit', 'm.alt_text as image_alt_text',
+      'm.focal_x as image_focal_x', 'm.focal_y as image_focal_y',
+    ])
+    .where('a.id', 'in', ids)
+    .execute();
+}
+
+export type SummaryRow = Awaited<ReturnType<typeof summaryRows>>[number];
+
+/** The authors of these stories in byline order, with what a byline needs: one statement. */
+export async function authorsOfStories(db: Db, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select(['aa.article_id', 'au.id', 'au.slug', 'au.name', 'au.title', 'au.photo_id'])
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position')
+    .execute();
+}
+
+/** The tags of these stories in their order: one statement. */
+export async function tagsOfStories(db: Db, articleIds: readonly number[]) {
+  if (articleIds.length === 0) return [];
+  return db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.id', 'at.tag_id')
+    .select(['at.article_id', 't.id', 't.slug', 't.name'])
+    .where('at.article_id', 'in', articleIds)
+    .orderBy('at.article_id')
+    .orderBy('at.position')
+    .execute();
+}
+
 export async function findArticleRowBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
 }

@@ -7,7 +7,7 @@ import { AppError, isAppError } from '../../lib/errors.js';
 import type { Static } from '../../lib/schema.js';
 import type { Role } from '../staff/index.js';
 import { renderBody } from './body/index.js';
-import type { ArticleView } from './article.hydrate.js';
+import type { ArticleView, StorySummary } from './article.hydrate.js';
 import type { ArticleService } from './article.service.js';
 import type { ArticleFull, ArticleStaff, ArticleSummary } from './article.schemas.js';
 import { allowedActions, type Actor } from './article.workflow.js';
@@ -16,7 +16,7 @@ export type Summary = Static<typeof ArticleSummary>;
 export type Full = Static<typeof ArticleFull>;
 export type Staff = Static<typeof ArticleStaff>;
 
-export function articleSummaryResponse(a: ArticleView): Summary {
+export function articleSummaryResponse(a: StorySummary): Summary {
   return {
     id: a.id,
     slug: a.slug,

@@ -69,7 +69,8 @@ export interface Article {
   corrections: Correction[];
 }
 
-function oneOf<T extends string>(list: readonly T[], value: string, fallback: T): T {
+/** `value` when it is one of `list`, else `fallback` (rows hold plain strings). */
+export function oneOf<T extends string>(list: readonly T[], value: string, fallback: T): T {
   return (list as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 

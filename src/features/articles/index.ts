@@ -2,7 +2,7 @@ export { createArticleService } from './article.service.js';
 export type { ArticleService, ArticleInput, ArticlePatch, ArticlePage, ArticleIndexer } from './article.service.js';
 export { ARTICLE_KINDS, ARTICLE_STATUSES, articlePath, isLive } from './article.js';
 export type { Article, ArticleKind, ArticleStatus, Correction } from './article.js';
-export type { ArticleView, ImageSummary, AuthorSummary, TagSummary, SectionSummary } from './article.hydrate.js';
+export type { ArticleView, StorySummary, ImageSummary, AuthorSummary, TagSummary, SectionSummary } from './article.hydrate.js';
 export { SYSTEM_ACTOR, WORKFLOW_ACTIONS, allowedActions } from './article.workflow.js';
 export type { Actor, WorkflowAction } from './article.workflow.js';
 export { createArticleScheduler, SCHEDULER_INTERVAL_MS } from './article.scheduler.js';

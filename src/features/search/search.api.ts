@@ -1,7 +1,7 @@
 /** Search routes: public (/api/v1/search, /api/v1/search/suggest) and the newsroom's (/api/admin/search). */
 import type { FastifyInstance } from 'fastify';
 import { Nullable, Timestamp, Type, errorResponses, type Static } from '../../lib/schema.js';
-import { ARTICLE_KINDS, ARTICLE_STATUSES, articleSummaryResponse, type ArticleView } from '../articles/index.js';
+import { ARTICLE_KINDS, ARTICLE_STATUSES, articleSummaryResponse, type StorySummary } from '../articles/index.js';
 import { RANGES, SORTS, type SearchRequest } from './search.js';
 import type { SearchResults, SearchService } from './search.service.js';
 
@@ -61,7 +61,7 @@ function pageResponse(r: SearchResults) {
   return { query: r.query, total: r.page.total, capped: r.page.capped, page: r.page.page, pageSize: r.page.pageSize, hasMore: r.page.hasMore, suggestion: r.suggestion };
 }
 
-function deskItem(a: ArticleView): Omit<Static<typeof DeskItem>, keyof typeof marks> {
+function deskItem(a: StorySummary): Omit<Static<typeof DeskItem>, keyof typeof marks> {
   return {
     id: a.id,
     headline: a.headline,

@@ -33,6 +33,13 @@ export interface EngineQuery {
   parsed: ParsedQuery;
   /** The engine's own texts of it: the FTS5 MATCH expression, or PostgreSQL's tsqueries per configuration. */
   forms: Readonly<Record<string, string>>;
+  /**
+   * About what share (0..1) of the documents the required words can match, from the vocabulary's counts
+   * (PostgreSQL: it picks the plan by it); undefined when unknown. Never decides what matches.
+   */
+  share?: number;
+  /** The same for the words' stem families (PostgreSQL: every vocabulary word starting with the stem). */
+  familyShare?: number;
 }
 
 export interface Matches {

@@ -11,7 +11,7 @@ export function searchWorld(store: () => Store) {
   const unique = (s: string) => `${s}-${++n}`;
   const build = () => {
     const { db, dialect } = store();
-    const search = createSearchService({ db, dialect: dialect.name, clock, stories: { getMany: (ids) => articles.getMany(ids) } });
+    const search = createSearchService({ db, dialect: dialect.name, clock, stories: { getSummaries: (ids) => articles.getSummaries(ids) } });
     const articles = createArticleService({ db, clock, publicUrl: 'https://news.example.test', indexer: search.indexer });
     return { search, articles, sections: createSectionService({ db, clock }) };
   };

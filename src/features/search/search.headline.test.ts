@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineWindow, lexemesOf, tokenSpans } from './search.headline.js';
+import { headlineWindow, lexemesOf, phraseHits, tokenSpans } from './search.headline.js';
 
 describe('PostgreSQL headline windows', () => {
   it('counts words as PostgreSQL’s parser numbers them: a hyphenated word is the whole and its parts', () => {
@@ -38,5 +38,19 @@ describe('PostgreSQL headline windows', () => {
 
   it('reads the lexemes out of tsquery texts', () => {
     expect(lexemesOf("'govern' & 'budget'", "'said' <-> 'the' | !'o''brien'")).toEqual(['govern', 'budget', 'said', 'the', "o'brien"]);
+  });
+
+  it('reaches, for a phrase, the first place its words are close together', () => {
+    // "early" and "rains" each alone near the start; together only at word 1500.
+    const words = Array.from({ length: 2000 }, (_, i) => (i === 100 ? 'early' : i === 300 || i === 1501 ? 'rains' : i === 500 || i === 1500 ? 'early' : `w${i}`));
+    const body = words.join(' ');
+    const hits = [100, 300, 500, 1500, 1501].map((k) => 11 + k);
+    expect(phraseHits(hits)).toEqual([11 + 1500, 11 + 1501]);
+    const word = headlineWindow(body, 10, hits)!;
+    expect(body.slice(word.start, word.end)).not.toContain('early rains');
+    const phrase = headlineWindow(body, 10, hits, true)!;
+    // The same start (ts_headline still sees the first matches), stretched to the phrase.
+    expect(phrase.start).toBe(word.start);
+    expect(body.slice(phrase.start, phrase.end)).toContain('early rains');
   });
 });

@@ -64,12 +64,19 @@ export function tokenSpans(folded: string, limit = Infinity): { start: number; e
  * `hits` the body positions of the query's words, in order. Undefined when
  * the whole body must be used (positions past the tsvector's limit).
  */
-export function headlineWindow(folded: string, bodyFrom: number, hits: readonly number[]): { start: number; end: number } | undefined {
+export function headlineWindow(
+  folded: string,
+  bodyFrom: number,
+  hits: readonly number[],
+  phrase = false,
+): { start: number; end: number } | undefined {
   if (hits.some((p) => p >= MAX_POSITION) || bodyFrom + 1 >= MAX_POSITION) return undefined;
   // No match in the body: ts_headline shows its first words; a few dozen are plenty.
   const words = hits.map((p) => p - bodyFrom - 1).filter((w) => w >= 0);
   const first = words[0] ?? 0;
-  const lastTaken = words[Math.min(words.length, FRAGMENTS) - 1] ?? 0;
+  // A phrase: the window also reaches the first few places where its words are close together.
+  const near = phrase ? phraseHits(words) : [];
+  const lastTaken = Math.max(words[Math.min(words.length, FRAGMENTS) - 1] ?? 0, near[Math.min(near.length, FRAGMENTS) - 1] ?? 0);
   const from = Math.max(0, first - MARGIN);
   const to = words.length === 0 ? MARGIN : Math.max(first + SPAN, lastTaken + MARGIN);
   const spans = tokenSpans(folded, to + 1);
@@ -77,6 +84,19 @@ export function headlineWindow(folded: string, bodyFrom: number, hits: readonly 
   const start = from === 0 ? 0 : (spans[from]?.start ?? 0);
   const end = to >= spans.length - 1 ? folded.length : (spans[to]?.end ?? folded.length);
   return { start, end };
+}
+
+/** Positions apart that the words of a phrase can be in the tsvector (stopwords left out still take a position). */
+const PHRASE_GAP = 3;
+
+/**
+ * For a query with a phrase: the hits that have another hit close by, where
+ * the phrase can be — the phrase's words alone are often far commoner than
+ * the phrase, and a window around only their first few occurrences misses it
+ * (then the story is highlighted again in full, a second round trip).
+ */
+export function phraseHits(hits: readonly number[]): readonly number[] {
+  return hits.filter((p, i) => (i > 0 && p - (hits[i - 1] ?? -Infinity) <= PHRASE_GAP) || (i + 1 < hits.length && (hits[i + 1] ?? Infinity) - p <= PHRASE_GAP));
 }
 
 /** Positions the headline and standfirst take before the body (PostgreSQL may count a few fewer: trailing stopwords). */

@@ -10,6 +10,9 @@ import type { IndexedText, SearchEngine } from './search.engine.js';
 import { facetsOf } from './search.facets.js';
 import * as q from './search.queries.js';
 import { cleanText, vocabularyOf } from './search.text.js';
+import { SORT_KEY_LOW_BITS as LOW_BITS, sortKeyRange } from './search.js';
+
+export { sortKeyRange };
 
 /** What the articles feature calls inside its write transactions (it defines the same shape as ArticleIndexer). */
 export interface SearchIndexer {
@@ -26,21 +29,6 @@ function plainBody(json: string): string {
   }
   const parsed = parseBody(json);
   return parsed.ok ? bodyToPlainText(parsed.value) : '';
-}
-
-const LOW_BITS = 2 ** 24;
-
-/**
- * A document's id is its sort key: minutes since 1970 of publication (or of
- * creation, for stories never published) in the high bits, the story id in
- * the low 24 (unique for the first 16.7 million stories; the key stays below
- * 2^53). Both engines then walk matches newest first in index order, without
- * sorting, which is what keeps broad queries fast (see docs/search.md).
- */
-/** The smallest and largest document id of a story published at this instant. */
-export function sortKeyRange(iso: string): { min: number; max: number } {
-  const minutes = Math.floor(Date.parse(iso) / 60_000);
-  return { min: minutes * LOW_BITS, max: minutes * LOW_BITS + LOW_BITS - 1 };
 }
 
 export function sortKey(src: Pick<q.StorySource, 'id' | 'published_at' | 'created_at'>): number {

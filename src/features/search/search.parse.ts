@@ -96,6 +96,32 @@ export function positiveWords(q: ParsedQuery): string[] {
   return [...new Set(q.groups.flatMap((g) => g.flatMap((t) => [...t])))];
 }
 
+/**
+ * About how many stories can match the query's required words, from the
+ * vocabulary's counts (stories using each word): a phrase is no commoner than
+ * its rarest word, an OR group than its terms together, the query than its
+ * rarest group. An estimate, not a bound: English stemming also matches
+ * other forms of a word. Undefined when no group can be estimated (a word the
+ * vocabulary lacks may still match other forms of its stem). Only ever used
+ * to choose a plan, never to decide what matches.
+ */
+export function requiredMatchEstimate(q: ParsedQuery, counts: ReadonlyMap<string, number>): number | undefined {
+  let bound: number | undefined;
+  for (const group of q.groups) {
+    let sum = 0;
+    for (const term of group) {
+      const known = term.map((w) => counts.get(w));
+      if (known.length === 0 || known.some((n) => n === undefined)) {
+        sum = NaN;
+        break;
+      }
+      sum += Math.min(...(known as number[]));
+    }
+    if (!Number.isNaN(sum)) bound = Math.min(bound ?? Infinity, sum);
+  }
+  return bound;
+}
+
 const quote = (t: Term): string => `"${t.join(' ').replace(/"/g, '""')}"`;
 
 /** FTS5 MATCH syntax: every term a quoted string (or what `term` makes of it), so nothing in it is an operator. */

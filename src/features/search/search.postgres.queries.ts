@@ -11,7 +11,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { EngineQuery, SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
-import type { ParsedQuery } from './search.parse.js';
+import { positiveWords, requiredMatchEstimate, type ParsedQuery } from './search.parse.js';
 import { filterSql } from './search.queries.js';
 import { headlineWindow, lexemesOf, pgText, positionsBefore } from './search.headline.js';
 import { markedHtml, MARK_END, MARK_START, restoreOriginal } from './search.text.js';
@@ -28,6 +28,18 @@ function compile(parsed: ParsedQuery, cfg: 'english' | 'simple'): RawBuilder<unk
 type Queries = Readonly<Record<string, string>>;
 
 /**
+ * The match goes through the GIN index when the query's required words are
+ * in fewer than this share of the stories (see `matches`)…
+ */
+export const INDEX_SHARE = 0.06;
+/**
+ * …and their stem's whole family (every vocabulary word starting with the
+ * stem) in fewer than this: English stemming matches `permits` for `permit`,
+ * so the word's own count can be half the matches or less.
+ */
+export const INDEX_FAMILY_SHARE = 0.1;
+
+/**
  * The tsqueries, built in a first round trip from our terms (phraseto_tsquery
  * never sees an operator) and sent back as constants: the planner can then use
  * the index statistics to choose between walking the newest documents (common
@@ -35,11 +47,30 @@ type Queries = Readonly<Record<string, string>>;
  * evaluated at run time. A story's words are indexed with its language's
  * configuration, so a query without a language tries English and simple.
  */
-async function tsqueries(db: Db, parsed: ParsedQuery): Promise<Queries> {
-  const r = await sql<Queries>`select q.e::text as english, q.s::text as simple, (q.e || q.s)::text as both
+async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
+  // In the same round trip: how many live stories use each word (the vocabulary), and about how many documents
+  // there are (the planner's own estimate, kept by ANALYZE), for choosing the plan in `matches`.
+  // A word's family: vocabulary words starting with its English stem (less the stem's last letter when the
+  // stemmer changed it: happy → happi → happ…); their counts summed, an overestimate of what the stem matches.
+  type Counts = Record<string, number> | null;
+  const r = await sql<{ english: string; simple: string; both: string; counts: Counts; families: Counts; documents: number | null }>`
+    select q.e::text as english, q.s::text as simple, (q.e || q.s)::text as both,
+      (select json_object_agg(t.term, t.docs) from search_terms t where t.term = any(${positiveWords(parsed)}::text[])) as counts,
+      (select json_object_agg(f.word, (select coalesce(sum(t.docs), 0) from search_terms t where t.term >= f.p and t.term < f.p || chr(1114111)))
+        from (select s.word, case when left(s.word, length(s.stem)) = s.stem then s.stem else left(s.stem, length(s.stem) - 1) end as p
+              from (select w.word, coalesce((ts_lexize('english_stem', w.word))[1], w.word) as stem
+                    from unnest(${positiveWords(parsed)}::text[]) w(word)) s) f) as families,
+      (select c.reltuples from pg_class c where c.oid = 'search_documents'::regclass) as documents
     from (select ${compile(parsed, 'english')} as e, ${compile(parsed, 'simple')} as s) q`.execute(db);
-  const q = r.rows[0] ?? { english: '', simple: '', both: '' };
-  return { english: textOnly(q['english'] ?? ''), simple: textOnly(q['simple'] ?? ''), both: textOnly(q['both'] ?? '') };
+  const row = r.rows[0];
+  const forms = { english: textOnly(row?.english ?? ''), simple: textOnly(row?.simple ?? ''), both: textOnly(row?.both ?? '') };
+  const counts = (c: Counts) => new Map(Object.entries(c ?? {}).map(([t, n]) => [t, Number(n)]));
+  const words = requiredMatchEstimate(parsed, counts(row?.counts ?? null));
+  const family = requiredMatchEstimate(parsed, counts(row?.families ?? null));
+  const documents = Number(row?.documents ?? 0);
+  // reltuples is -1 (or 0) before the table's first ANALYZE: no estimate then, and the planner chooses alone.
+  if (words === undefined || family === undefined || documents <= 0) return { parsed, forms };
+  return { parsed, forms, share: words / documents, familyShare: family / documents };
 }
 
 const pick = (q: Queries, language: string | undefined): string => (language === undefined ? q['both'] : q[pgConfigFor(language)]) ?? '';
@@ -88,9 +119,10 @@ interface Folded {
 /** ts_headline over folded text (the body's window of it), the fragments mapped back onto the original so accents survive. */
 async function headlines(db: Db, query: EngineQuery, docs: readonly DocText[], whole: boolean): Promise<Map<number, Highlights>> {
   const out = new Map<number, Highlights>();
+  const phrase = query.parsed.groups.some((g) => g.some((t) => t.length > 1));
   const folded: Folded[] = docs.map((d) => {
     const b = pgText(d.body);
-    return { h: pgText(d.headline), s: pgText(d.standfirst), b, window: (!whole && headlineWindow(b, d.body_from, d.hits)) || { start: 0, end: b.length } };
+    return { h: pgText(d.headline), s: pgText(d.standfirst), b, window: (!whole && headlineWindow(b, d.body_from, d.hits, phrase)) || { start: 0, end: b.length } };
   });
   const q = query.forms;
   const tsquery = sql`(case x.cfg when 'english' then ${q['english'] ?? ''} else ${q['simple'] ?? ''} end)::tsquery`;
@@ -140,9 +172,7 @@ export const postgresEngine: SearchEngine = {
       where d.id = x.id`.execute(db);
   },
 
-  async compile(db, parsed) {
-    return { parsed, forms: await tsqueries(db, parsed) };
-  },
+  compile: tsqueries,
 
   async matches(db, query, filter, limit, rankWindow) {
     const scores = new Map<number, number>();
@@ -151,16 +181,23 @@ export const postgresEngine: SearchEngine = {
     if (match === undefined) return { candidates: [], scores };
     // Newest first is primary-key order: for broad queries PostgreSQL walks the key backwards and stops early;
     // for narrow ones (rare words, or a filter) one GIN scan intersects words and facets, and the few matches are
-    // sorted. The newest `rankWindow` matches are
-    // scored in the same statement (one round trip), each read again by key so the walk itself carries no tsvector.
+    // sorted. The planner prices the walk's tsvector checks as nearly free, so for a word in a few per cent of
+    // stories it still walks (checking tens of thousands of rows to find the newest 1,001); when the vocabulary
+    // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
+    // matching rows are found without the order and limit, then sorted. Same rows, same order, either way.
+    const viaIndex = query.share !== undefined && query.share < INDEX_SHARE && (query.familyShare ?? 1) < INDEX_FAMILY_SHARE;
+    const source = viaIndex
+      ? sql`(select d.id, d.article_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
+      : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
+    // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
+    // the walk itself carries no tsvector.
     const r = await sql<{ doc: number; id: number; score: number | null }>`
       select m.doc, m.id, case when m.n <= ${rankWindow}
           then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
         end as score
       from (
         select d.id as doc, d.article_id as id, row_number() over (order by d.id desc) as n
-        from search_documents d
-        where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}
+        from ${source}
         order by d.id desc
         limit ${limit}
       ) m

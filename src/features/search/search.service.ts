@@ -5,7 +5,7 @@
  */
 import type { Db, DialectName } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
-import type { ArticleView } from '../articles/index.js';
+import type { StorySummary } from '../articles/index.js';
 import { engineFor, type EngineQuery } from './search.engine.js';
 import { createSearchIndexer, indexBatch, sortKeyRange, termsOf } from './search.index.js';
 import { formatQuery, isEmptyQuery, parseQuery, positiveWords, type ParsedQuery } from './search.parse.js';
@@ -23,7 +23,7 @@ import {
 } from './search.js';
 
 export interface SearchItem {
-  story: ArticleView;
+  story: StorySummary;
   headlineHtml: string;
   snippetHtml: string;
   score: number;
@@ -42,8 +42,8 @@ export interface SearchDeps {
   db: Db;
   dialect: DialectName;
   clock: Clock;
-  /** Hydrates stories for a page of results, in the order given. */
-  stories: { getMany(ids: readonly number[]): Promise<ArticleView[]> };
+  /** Summaries (no bodies) of the stories on a page of results, in the order given, missing ones left out. */
+  stories: { getSummaries(ids: readonly number[]): Promise<StorySummary[]> };
 }
 
 const SUGGEST_LIMIT = 8;
@@ -110,7 +110,7 @@ export function createSearchService(deps: SearchDeps) {
     }
     const pageHits = ordered.slice(offset, offset + pageSize);
     const ids = pageHits.map((h) => h.articleId);
-    const [views, marks] = await Promise.all([stories.getMany(ids), engine.highlights(db, query, filter, pageHits)]);
+    const [views, marks] = await Promise.all([stories.getSummaries(ids), engine.highlights(db, query, filter, pageHits)]);
     const byId = new Map(views.map((v) => [v.id, v]));
     const now = clock.now().toISOString();
     const items: SearchItem[] = [];
@@ -174,13 +174,13 @@ export function createSearchService(deps: SearchDeps) {
     },
 
     /** Headlines of live stories for search-as-you-type: every word typed, the last one as a prefix. */
-    async suggest(text: string, limit = SUGGEST_LIMIT): Promise<ArticleView[]> {
+    async suggest(text: string, limit = SUGGEST_LIMIT): Promise<StorySummary[]> {
       const words = wordsOf(fold(text.slice(0, 100))).slice(0, 6).map((w) => w.slice(0, 40));
       const last = words[words.length - 1];
       if (!last || [...last].length < 2) return [];
       const now = clock.now().toISOString();
       const ids = await engine.headlinePrefix(db, words, { liveAt: now, maxDocId: sortKeyRange(now).max }, Math.min(Math.max(limit, 1), 10));
-      const views = await stories.getMany(ids);
+      const views = await stories.getSummaries(ids);
       return ids.flatMap((id) => views.find((v) => v.id === id) ?? []);
     },
 

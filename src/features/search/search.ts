@@ -13,6 +13,21 @@ export const MAX_RESULTS = 1000;
  * a common word wants the recent stories about it anyway.
  */
 export const RANK_WINDOW = 300;
+/**
+ * A document's id is its sort key: minutes since 1970 of publication (or of
+ * creation, for stories never published) in the high bits, the story id in
+ * the low 24 (unique for the first 16.7 million stories; the key stays below
+ * 2^53). Both engines then walk matches newest first in index order, without
+ * sorting, which is what keeps broad queries fast (see docs/search.md).
+ */
+export const SORT_KEY_LOW_BITS = 2 ** 24;
+
+/** The smallest and largest document id of a story published at this instant. */
+export function sortKeyRange(iso: string): { min: number; max: number } {
+  const minutes = Math.floor(Date.parse(iso) / 60_000);
+  return { min: minutes * SORT_KEY_LOW_BITS, max: minutes * SORT_KEY_LOW_BITS + SORT_KEY_LOW_BITS - 1 };
+}
+
 export const RANGES = ['day', 'week', 'month', 'year'] as const;
 export type Range = (typeof RANGES)[number];
 export const SORTS = ['relevance', 'newest'] as const;
