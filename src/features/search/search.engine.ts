@@ -50,6 +50,13 @@ export interface Matches {
 }
 
 export interface SearchEngine {
+  /**
+   * Whether to find the page's newest matches first and count the older ones on a second connection while the
+   * page is highlighted and hydrated: PostgreSQL when it walks the newest documents (the count's walk carries on
+   * where the page's stopped). Never where both would repeat one scan (a GIN scan finds every match whatever
+   * the limit) or where statements cannot run side by side (SQLite's driver is synchronous).
+   */
+  countApart(query: EngineQuery, filter: EngineFilter): boolean;
   /** After documents' text changed: update the engine's index of them (PostgreSQL; SQLite's triggers already did). */
   indexText(db: Db, docs: readonly IndexedText[]): Promise<void>;
   /** Our parsed query in the engine's terms (PostgreSQL asks the database to stem it: one round trip). */

@@ -73,6 +73,10 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   return { parsed, forms, share: words / documents, familyShare: family / documents };
 }
 
+/** Whether the vocabulary says the required words are rare enough for the GIN index to be the only way in (see `matches`). */
+const viaIndex = (query: EngineQuery): boolean =>
+  query.share !== undefined && query.share < INDEX_SHARE && (query.familyShare ?? 1) < INDEX_FAMILY_SHARE;
+
 const pick = (q: Queries, language: string | undefined): string => (language === undefined ? q['both'] : q[pgConfigFor(language)]) ?? '';
 
 /**
@@ -157,6 +161,11 @@ async function headlines(db: Db, query: EngineQuery, docs: readonly DocText[], w
 }
 
 export const postgresEngine: SearchEngine = {
+  // Only when the vocabulary knows the words, they are too common for the GIN index and no facet narrows them
+  // (the planner may then scan the index anyway): the walk stops at the page's matches and the count picks up from
+  // there, so nothing is read twice, where a GIN scan would be repeated.
+  countApart: (query, filter) => query.share !== undefined && !viaIndex(query) && facetGroups(filter).length === 0,
+
   async indexText(db, docs) {
     if (docs.length === 0) return;
     // One statement per batch: the folded texts travel as arrays and the tsvectors are built in the database.
@@ -185,8 +194,7 @@ export const postgresEngine: SearchEngine = {
     // stories it still walks (checking tens of thousands of rows to find the newest 1,001); when the vocabulary
     // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
     // matching rows are found without the order and limit, then sorted. Same rows, same order, either way.
-    const viaIndex = query.share !== undefined && query.share < INDEX_SHARE && (query.familyShare ?? 1) < INDEX_FAMILY_SHARE;
-    const source = viaIndex
+    const source = viaIndex(query)
       ? sql`(select d.id, d.article_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
       : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
     // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so

@@ -6,7 +6,7 @@
 import type { Db, DialectName } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
 import type { StorySummary } from '../articles/index.js';
-import { engineFor, type EngineQuery } from './search.engine.js';
+import { engineFor, type EngineQuery, type Matches } from './search.engine.js';
 import { createSearchIndexer, indexBatch, sortKeyRange, termsOf } from './search.index.js';
 import { formatQuery, isEmptyQuery, parseQuery, positiveWords, type ParsedQuery } from './search.parse.js';
 import * as q from './search.queries.js';
@@ -98,8 +98,24 @@ export function createSearchService(deps: SearchDeps) {
     // One pass collects the matches newest first (and so counts them, up to the cap) and scores the newest;
     // relevance then reorders those, older matches following newest first.
     const relevance = (req.sort ?? 'relevance') === 'relevance' && offset < MAX_RESULTS;
-    const found = await engine.matches(db, query, filter, MAX_RESULTS + 1, relevance ? RANK_WINDOW : 0);
-    const capped = found.candidates.length > MAX_RESULTS;
+    const rankWindow = relevance ? RANK_WINDOW : 0;
+    // Where the engine says so (PostgreSQL walking the newest documents for common words), the newest matches the
+    // page is chosen from (the scored window, or the pages up to this one) come first; the older ones, up to the
+    // cap, are then counted on another connection — the walk carrying on from there — while the page is
+    // highlighted and hydrated. Same matches, same order, same count.
+    const head = relevance ? RANK_WINDOW : offset + pageSize;
+    let found: Matches;
+    let counting: Promise<Matches> | undefined;
+    if (offset + pageSize <= head && head <= MAX_RESULTS && engine.countApart(query, filter)) {
+      found = await engine.matches(db, query, filter, head, rankWindow);
+      const last = found.candidates[head - 1];
+      if (last) {
+        const older: EngineFilter = { ...filter, maxDocId: Math.min(filter.maxDocId ?? Infinity, last.docId - 1) };
+        counting = engine.matches(db, query, older, MAX_RESULTS + 1 - head, 0);
+      }
+    } else {
+      found = await engine.matches(db, query, filter, MAX_RESULTS + 1, rankWindow);
+    }
     const candidates = found.candidates.slice(0, MAX_RESULTS);
     const scores = found.scores;
     let ordered = candidates;
@@ -110,7 +126,10 @@ export function createSearchService(deps: SearchDeps) {
     }
     const pageHits = ordered.slice(offset, offset + pageSize);
     const ids = pageHits.map((h) => h.articleId);
-    const [views, marks] = await Promise.all([stories.getSummaries(ids), engine.highlights(db, query, filter, pageHits)]);
+    const [views, marks, older] = await Promise.all([stories.getSummaries(ids), engine.highlights(db, query, filter, pageHits), counting]);
+    const matched = found.candidates.length + (older?.candidates.length ?? 0);
+    const total = Math.min(matched, MAX_RESULTS);
+    const capped = matched > MAX_RESULTS;
     const byId = new Map(views.map((v) => [v.id, v]));
     const now = clock.now().toISOString();
     const items: SearchItem[] = [];
@@ -121,8 +140,8 @@ export function createSearchService(deps: SearchDeps) {
       const m = marks.get(hit.articleId);
       items.push({ story, headlineHtml: m?.headlineHtml ?? '', snippetHtml: m?.snippetHtml ?? '', score: scores.get(hit.docId) ?? 0 });
     }
-    const info: SearchPageInfo = { page, pageSize, total: candidates.length, capped, hasMore: offset + pageSize < candidates.length };
-    const suggestion = candidates.length === 0 && live ? await spellingSuggestion(parsed, filter) : null;
+    const info: SearchPageInfo = { page, pageSize, total, capped, hasMore: offset + pageSize < total };
+    const suggestion = total === 0 && live ? await spellingSuggestion(parsed, filter) : null;
     return { query: formatQuery(parsed), items, page: info, suggestion };
   }
 

@@ -55,6 +55,8 @@ function rowidBounds(min: number | undefined, max: number | undefined): RawBuild
 }
 
 export const sqliteEngine: SearchEngine = {
+  countApart: () => false,
+
   async indexText() {
     // The triggers on search_documents already wrote the FTS5 rows in this transaction.
   },
