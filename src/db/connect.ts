@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect/index.js';
@@ -58,12 +58,44 @@ export async function connect(options: ConnectOptions): Promise<Store> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     db,
     dialect: sqliteDialect,
     describe: `sqlite:${file}`,
     close: () => db.destroy(),
+  };
+}
+
+/** How many prepared SQLite statements are kept for reuse (most recently used first out last). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement anew, which costs as much
+ * as running a small one. The same few hundred statements run all day, so
+ * prepared ones are kept (least recently used dropped first) and reused. A
+ * statement still being iterated (a streamed read) is never handed out
+ * twice: that call gets a fresh one. SQLite re-prepares a kept statement by
+ * itself after a schema change.
+ */
+export function withStatementCache(database: Sqlite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const kept = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string) {
+      const found = kept.get(text);
+      if (found && !found.busy) {
+        kept.delete(text); // re-inserted below: the Map's order is the recency order
+        kept.set(text, found);
+        return found;
+      }
+      const stmt = database.prepare(text);
+      if (!found) {
+        kept.set(text, stmt);
+        if (kept.size > size) kept.delete(kept.keys().next().value!);
+      }
+      return stmt;
+    },
   };
 }
 
