@@ -5,11 +5,11 @@
  * which adds a new revision, so nothing is lost.
  */
 import type { JSX } from 'preact';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { DiffView, type DiffPart, type FieldChange } from '../ui/DiffView.js';
 import { messageOf } from '../ui/use-action.js';
-import { usePanelFocus } from './focus.js';
+import { EditorPanel } from './EditorPanel.js';
 import { FIELD_LABELS, type Story } from './story.js';
 import { dateTime } from './time.js';
 
@@ -45,8 +45,6 @@ export interface HistoryPanelProps {
 }
 
 export function HistoryPanel(props: HistoryPanelProps): JSX.Element {
-  const titleId = useId();
-  const panel = usePanelFocus<HTMLElement>();
   const [items, setItems] = useState<RevisionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<number[]>([]);
@@ -103,18 +101,7 @@ export function HistoryPanel(props: HistoryPanelProps): JSX.Element {
   };
 
   return (
-    <section ref={panel} class="ed-panel ed-history" aria-labelledby={titleId}>
-      <div class="ed-panel-head">
-        <h2 id={titleId}>History</h2>
-        <button type="button" onClick={props.onClose}>
-          Close history
-        </button>
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+    <EditorPanel title="History" class="ed-history" error={error} onClose={props.onClose}>
       {items === null && !error && <p class="hint">Loading the history…</p>}
       {items !== null && (
         <>
@@ -166,6 +153,6 @@ export function HistoryPanel(props: HistoryPanelProps): JSX.Element {
         </p>
       )}
       {diff && <DiffView title={`Changes from revision ${diff.from} to ${diff.to}`} fields={diff.fields} body={diff.body} fieldLabel={fieldLabel} />}
-    </section>
+    </EditorPanel>
   );
 }

@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { messageOf } from '../ui/use-action.js';
-import { usePanelFocus } from './focus.js';
+import { EditorPanel } from './EditorPanel.js';
 import { dateTime } from './time.js';
 
 interface PreviewLink {
@@ -16,8 +16,6 @@ interface PreviewLink {
 }
 
 export function PreviewPanel(props: { storyId: number; revision: number; onClose: () => void }): JSX.Element {
-  const titleId = useId();
-  const panel = usePanelFocus<HTMLElement>();
   const linkId = useId();
   const [link, setLink] = useState<PreviewLink | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,18 +49,7 @@ export function PreviewPanel(props: { storyId: number; revision: number; onClose
   };
 
   return (
-    <section ref={panel} class="ed-panel ed-preview" aria-labelledby={titleId}>
-      <div class="ed-panel-head">
-        <h2 id={titleId}>Preview</h2>
-        <button type="button" onClick={props.onClose}>
-          Close preview
-        </button>
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+    <EditorPanel title="Preview" class="ed-preview" error={error} onClose={props.onClose}>
       {!link && !error && <p class="hint">Making a preview link…</p>}
       {link && (
         <>
@@ -82,6 +69,6 @@ export function PreviewPanel(props: { storyId: number; revision: number; onClose
           <iframe key={reloads} class="ed-preview-frame" title="Story preview" src={link.url} />
         </>
       )}
-    </section>
+    </EditorPanel>
   );
 }

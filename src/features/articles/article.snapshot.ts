@@ -58,25 +58,12 @@ export const SNAPSHOT_FIELDS: readonly SnapshotField[] = [
   'deskNote',
 ];
 
-/** What a restore puts back: the copy. Not the slug (it would move a live URL), nor the workflow state. */
-export const RESTORED_FIELDS = [
-  'headline',
-  'standfirst',
-  'body',
-  'sectionId',
-  'kind',
-  'datelinePlace',
-  'datelineDate',
-  'agencyCredit',
-  'featuredImageId',
-  'language',
-  'priority',
-  'seoTitle',
-  'seoDescription',
-  'source',
-  'authorIds',
-  'tagIds',
-] as const satisfies readonly SnapshotField[];
+/** What a restore leaves alone: the slug (it would move a live URL) and the workflow state. */
+const NOT_RESTORED = ['slug', 'embargoUntil', 'status', 'scheduledAt', 'deskNote'] as const satisfies readonly SnapshotField[];
+type RestoredField = Exclude<SnapshotField, (typeof NOT_RESTORED)[number]>;
+
+/** What a restore puts back: the copy, i.e. every snapshot field but those above. */
+export const RESTORED_FIELDS = SNAPSHOT_FIELDS.filter((f): f is RestoredField => !(NOT_RESTORED as readonly SnapshotField[]).includes(f));
 
 export function snapshotOf(a: Article): StorySnapshot {
   return {
