@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bodyToPlainText } from '../articles/index.js';
 import { emptyItem } from './formats/common.js';
-import { liftDateline, normaliseWireItem, stripSignOff } from './wire.normalise.js';
+import { liftDateline, stripSignOff } from './wire.dateline.js';
+import { normaliseWireItem } from './wire.normalise.js';
 import type { ParsedWireItem } from './wire.item.js';
 
 const SOURCE = { agency: 'AFP', credit: 'AFP via Dateline' };

@@ -7,7 +7,7 @@
  * matched by local name, as real feeds mix prefixes freely.
  */
 import type { ParsedWireItem, WirePictureRef } from '../wire.item.js';
-import { liftDateline } from '../wire.normalise.js';
+import { liftDateline } from '../wire.dateline.js';
 import { capText, contentGuid, dedupePictures, emptyItem, intIn, isoUtc, ITEM_CAPS, pictureHref, pubStatusOf, versionOf } from './common.js';
 import { WireRefusal } from './refusal.js';
 import type { XmlElement } from './xml.js';
