@@ -6,7 +6,7 @@ export const SITE_CSS = String.raw`/* Dateline reader site. Mobile first, system
 --sans:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Devanagari","Noto Sans Gurmukhi","Nirmala UI",Arial,sans-serif;
 --wrap:1200px;--gap:1rem}
 *,*::before,*::after{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%;scrollbar-gutter:stable}
 body{margin:0;background:var(--paper);color:var(--ink);font:1rem/1.55 var(--sans);padding-bottom:4rem}
 img,svg{max-width:100%;height:auto;display:block}
 a{color:var(--link)}
