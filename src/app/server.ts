@@ -90,6 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await scheduler.stop();
         await wireRunner.stop();
         await app.server.close();
+        await app.services.media.settle(); // a render whose reader hung up still finishes its file
         await app.services.ads.stop().catch((err: unknown) => log.error({ err }, 'writing the last ad counts failed'));
         await demoLoaded;
         await store.close();

@@ -138,7 +138,7 @@ export async function startDemoSite(options: StartOptions = {}): Promise<DemoSit
     token,
     stop: async () => {
       await running.stop();
-      await fsp.rm(dataDir, { recursive: true, force: true });
+      await fsp.rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

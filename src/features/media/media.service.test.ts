@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../test/db.js';
 import { fixedClock } from '../../lib/clock.js';
 import type { Db } from '../../db/index.js';
-import { MAX_UPLOAD_BYTES } from './media.js';
+import { MAX_UPLOAD_BYTES, variantKey } from './media.js';
 import { createMediaService, type MediaService } from './media.service.js';
 import { createLocalMediaStore, type MediaStore } from './media.store.js';
 import { hasGpsPointer, makeAnimatedGif, makeImage, makeNoisyJpeg, withIptc, xmpPacket } from './media.test-images.js';
@@ -268,6 +268,15 @@ describeEachDb('media service', (ctx) => {
       const [a, b] = await Promise.all([media.variant(asset, 640, 'webp'), media.variant(asset, 640, 'webp')]);
       expect([a.rendered, b.rendered].sort()).toEqual([false, true]);
       expect((await media.variant(asset, 640, 'webp')).rendered).toBe(false);
+    });
+
+    it('lets a stopping server wait for a render whose requester went away, so its file is complete', async () => {
+      const asset = await upload(await makeImage('jpeg', 1600, 900));
+      const abandoned = media.variant(asset, 1280, 'avif'); // nobody awaits it, like a request whose reader hung up
+      await media.settle();
+      const key = variantKey(asset.storageKey, 1280, 'avif');
+      expect((await sharp(await stored(key)).metadata()).width).toBe(1280);
+      await expect(abandoned).resolves.toMatchObject({ rendered: true });
     });
 
     it('refuses widths off the ladder and unknown formats', async () => {

@@ -130,6 +130,11 @@ export function createMediaService(deps: { db: Db; clock: Clock; mediaStore: Med
   return {
     get,
 
+    /** Waits for every variant render in progress: a stopping server calls it so no file is written after it stopped. */
+    async settle(): Promise<void> {
+      await Promise.allSettled([...inFlight.values()]);
+    },
+
     /** The asset stored under a key (as in a /media/… URL), or undefined. */
     async findByKey(storageKey: string): Promise<MediaAsset | undefined> {
       const row = await q.findMediaRowByKey(db, storageKey);
