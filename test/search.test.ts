@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_ENCODED } from '../src/features/search/search.hostile.js';
 import { DIALECTS } from './db.js';
 import { SYSTEM_ACTOR } from '../src/features/articles/index.js';
-import { createTestApp, type TestApp } from './app.js';
+import { createTestApp, loginAs, type TestApp } from './app.js';
+import { ninjs } from '../src/features/wire/wire.test-kit.js';
 
 const doc = (text: string) => ({ type: 'doc' as const, version: 1 as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] });
 
@@ -53,6 +54,26 @@ for (const kind of DIALECTS) {
       expect(res.json<{ items: { headline: string; status: string }[] }>().items).toMatchObject([{ headline: 'Embargoed quetzalcoatl draft', status: 'draft' }]);
     });
 
+    it('finds wire copy by the words of its body through /api/admin/search/wire, for staff who may read the wire', async () => {
+      const file = ninjs({ uri: 'urn:test:axolotl', headline: 'Floods close schools', bodyHtml: '<p>The axolotlbridge was under water on Friday.</p>' });
+      expect((await t.services.wire.ingestFile(file, { source: null, filename: 'a.json', agency: 'AFP' })).status).toBe('ingested');
+      const res = await get('/api/admin/search/wire?q=axolotlbridge', t.auth);
+      expect(res.statusCode).toBe(200);
+      const body = res.json<{ total: number; items: { wire: { headline: string; agency: string }; snippetHtml: string }[] }>();
+      expect(body.total).toBe(1);
+      expect(body.items[0]?.wire).toMatchObject({ headline: 'Floods close schools', agency: 'AFP' });
+      expect(body.items[0]?.snippetHtml).toContain('<mark>axolotlbridge</mark>');
+      // Agency copy is not the paper's: readers' search and the stories' desk search never show it.
+      expect((await get('/api/v1/search?q=axolotlbridge')).json<{ total: number }>().total).toBe(0);
+      expect((await get('/api/admin/search?q=axolotlbridge', t.auth)).json<{ total: number }>().total).toBe(0);
+      expect((await get('/api/admin/search/wire?q=axolotlbridge')).statusCode).toBe(401);
+      const contributor = await loginAs(t, 'contributor');
+      expect((await get('/api/admin/search/wire?q=axolotlbridge', contributor.headers)).statusCode).toBe(403);
+      const reporter = await loginAs(t, 'reporter');
+      expect((await get('/api/admin/search/wire?q=axolotlbridge', reporter.headers)).json<{ total: number }>().total).toBe(1);
+      expect((await get('/api/admin/search/wire?q=axolotlbridge&section=world', t.auth)).statusCode).toBe(400);
+    });
+
     it('suggests a spelling when nothing matches', async () => {
       const res = await get('/search?q=quetzalcoatal');
       expect(res.body).toContain('Did you mean');
@@ -62,7 +83,7 @@ for (const kind of DIALECTS) {
     it(`answers ${HOSTILE_ENCODED.length} hostile query strings with a page or a 400, never a 500 or an engine error`, async () => {
       expect(HOSTILE_ENCODED.length).toBeGreaterThanOrEqual(50);
       for (const q of HOSTILE_ENCODED) {
-        for (const url of [`/search?q=${q}`, `/search?q=${q}&sort=newest&range=week&page=3`, `/api/v1/search?q=${q}`, `/api/admin/search?q=${q}`]) {
+        for (const url of [`/search?q=${q}`, `/search?q=${q}&sort=newest&range=week&page=3`, `/api/v1/search?q=${q}`, `/api/admin/search?q=${q}`, `/api/admin/search/wire?q=${q}`]) {
           const res = await get(url, url.startsWith('/api/admin') ? t.auth : {});
           expect(res.statusCode, url.slice(0, 80)).toBeLessThan(500);
           expect(res.body, url.slice(0, 80)).not.toMatch(/syntax error|fts5|tsquery|SQLITE_|<script>alert/i);

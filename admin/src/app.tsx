@@ -28,6 +28,7 @@ const TITLES: Record<RouteName, string> = {
   wire: 'Wire',
   wireItem: 'Wire item',
   wireSources: 'Wire sources',
+  wireSearch: 'Search the wire',
   ads: 'Advertising',
   adCampaign: 'Campaign',
   adInquiries: 'Ad inquiries',
@@ -145,6 +146,7 @@ function Screen(props: { route: Route; session: Session }): JSX.Element {
     case 'wire':
     case 'wireItem':
     case 'wireSources':
+    case 'wireSearch':
       return <WireArea route={route} session={session} />;
     case 'ads':
     case 'adCampaign':

@@ -13,6 +13,7 @@ export type RouteName =
   | 'media'
   | 'wire'
   | 'wireItem'
+  | 'wireSearch'
   | 'wireSources'
   | 'ads'
   | 'adCampaign'
@@ -30,6 +31,7 @@ const TABLE: readonly { name: RouteName; pattern: string }[] = [
   { name: 'media', pattern: '/newsroom/media' },
   { name: 'wire', pattern: '/newsroom/wire' },
   { name: 'wireSources', pattern: '/newsroom/wire/sources' },
+  { name: 'wireSearch', pattern: '/newsroom/wire/search' },
   { name: 'wireItem', pattern: '/newsroom/wire/:id' },
   { name: 'ads', pattern: '/newsroom/ads' },
   { name: 'adInquiries', pattern: '/newsroom/ads/inquiries' },

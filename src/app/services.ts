@@ -38,11 +38,27 @@ export function buildServices(deps: {
   const media = createMediaService({ db, clock, mediaStore, dialect: store.dialect, events });
   const settings = createSettingsService({ db, clock, events });
   // Search hydrates results through the article service, which writes the search index inside its own transactions.
-  const search = createSearchService({ db, dialect: store.dialect.name, clock, stories: { getSummaries: (ids) => articles.getSummaries(ids) } });
+  const search = createSearchService({
+    db,
+    dialect: store.dialect.name,
+    clock,
+    stories: { getSummaries: (ids) => articles.getSummaries(ids) },
+    wire: { getSummaries: (ids) => wire.getSummaries(ids) },
+  });
   const articles = createArticleService({ db, clock, publicUrl: config.publicUrl, events, indexer: search.indexer });
   const sessions = createSessionService({ db, clock });
   const tags = createTagService({ db, clock, events });
-  const wire = createWireService({ db, clock, articles, media, tags, events: createWireEvents(deps.onEventError), onError: deps.onEventError, maxFileBytes: config.wireMaxFileBytes });
+  const wire = createWireService({
+    db,
+    clock,
+    articles,
+    media,
+    tags,
+    events: createWireEvents(deps.onEventError),
+    onError: deps.onEventError,
+    maxFileBytes: config.wireMaxFileBytes,
+    indexer: search.wireIndexer,
+  });
   const sections = createSectionService({ db, clock, events });
   return {
     config,

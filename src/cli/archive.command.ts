@@ -53,7 +53,7 @@ export async function importCommand(s: Services, args: string[], io: Io): Promis
   const deps = { db: s.store.db, dialect: s.store.dialect, mediaStore: s.mediaStore, clock: s.clock };
   const summary = await importArchive(deps, path.resolve(file), { replace: values.replace, onProgress: progressPrinter(io) });
   // An archive holds content, not the derived search index: rebuild it from what was just imported.
-  await s.search.reindex(progressBar(io, 'stories indexed'));
+  await s.search.reindex(progressBar(io, 'documents indexed'));
   io.out(`Imported ${file} into ${s.store.describe}: ${describe(summary)}.`);
   return 0;
 }

@@ -23,8 +23,8 @@ export async function searchCommand(s: Services, args: string[], io: Io): Promis
     return 2;
   }
   const started = Date.now();
-  const r = await s.search.reindex(progressBar(io, 'stories'));
+  const r = await s.search.reindex(progressBar(io, 'documents'));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  io.out(`Reindexed ${r.stories.toLocaleString('en')} stories on ${s.store.describe} in ${seconds} s${r.removed ? `; removed ${r.removed} stale documents` : ''}.`);
+  io.out(`Reindexed ${r.stories.toLocaleString('en')} stories and ${r.wireItems.toLocaleString('en')} wire items on ${s.store.describe} in ${seconds} s${r.removed ? `; removed ${r.removed} stale documents` : ''}.`);
   return 0;
 }

@@ -13,6 +13,7 @@ import * as m0004 from './migrations/0004_workflow.js';
 import * as m0005 from './migrations/0005_search_facets.js';
 import * as m0006 from './migrations/0006_wire.js';
 import * as m0007 from './migrations/0007_ads.js';
+import * as m0008 from './migrations/0008_search_wire.js';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
@@ -23,6 +24,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['0005_search_facets', m0005.up],
   ['0006_wire', m0006.up],
   ['0007_ads', m0007.up],
+  ['0008_search_wire', m0008.up],
 ];
 
 export interface MigrationReport {

@@ -221,10 +221,15 @@ export interface SetupTokensTable {
 }
 
 export interface SearchDocumentsTable {
-  /** Sort key: minutes since 1970 of publication (or creation) × 2^24 + story id, so id order is newest first. */
+  /**
+   * Sort key: minutes since 1970 of publication (or creation) × 2^24 + story id, so id order is newest first;
+   * a wire item's is the same from its arrival, less 2^53, so wire documents sort below every story's.
+   */
   id: number;
-  /** The story this document indexes (deleted with it); wire items get their own reference column. */
+  /** The story this document indexes (deleted with it), or null for a wire item's. */
   article_id: number | null;
+  /** The wire item this document indexes (deleted with it), or null for a story's. */
+  wire_item_id: number | null;
   language: string;
   status: string;
   kind: string;

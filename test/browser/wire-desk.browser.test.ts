@@ -8,7 +8,8 @@
  *    server's validation errors land on the form's fields.
  * 2. In Chromium (skipped without it): an editor has the inbox open, a ninjs
  *    file is ingested, the item appears without a reload, and Use opens a
- *    draft with the headline filled in.
+ *    draft with the headline filled in; the wire search finds the item by a
+ *    word of its body.
  */
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -208,6 +209,19 @@ describe.skipIf(browserMissing())('the wire desk in a browser', () => {
       await page.getByRole('button', { name: 'Use', exact: true }).click();
       await page.waitForURL(/\/newsroom\/stories\/\d+$/);
       await expect.poll(() => page.getByLabel('Headline', { exact: true }).inputValue(), POLL).toBe('Dam opens its gates after record rain');
+
+      // Search all wire copy by a word of the body (not in the headline), and open the item from the results.
+      await page.goto('/newsroom/wire');
+      await page.getByRole('link', { name: 'Search all wire copy' }).click();
+      await page.getByRole('heading', { name: 'Search the wire' }).waitFor();
+      await page.getByLabel('Words').fill('farmers');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.waitForURL(/\/newsroom\/wire\/search\?q=farmers$/);
+      await page.getByRole('status').filter({ hasText: '1 item found.' }).waitFor();
+      expect(await page.locator('.wire-results__snippet mark').first().textContent()).toBe('Farmers');
+      expect(describeViolations('wire search results', await axeViolations(page))).toEqual([]);
+      await page.getByRole('link', { name: 'Dam opens its gates after record rain' }).click();
+      await page.waitForURL(/\/newsroom\/wire\/\d+$/);
       expect(problems.list.filter((p) => !(p.includes('/api/auth/me') && p.includes('401')))).toEqual([]);
       await context.close();
     },

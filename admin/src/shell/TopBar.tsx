@@ -19,6 +19,7 @@ const AREA: Partial<Record<RouteName, RouteName>> = {
   story: 'stories',
   wireItem: 'wire',
   wireSources: 'wire',
+  wireSearch: 'wire',
   adCampaign: 'ads',
   adInquiries: 'ads',
   adRateCard: 'ads',

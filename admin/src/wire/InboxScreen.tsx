@@ -224,6 +224,9 @@ export function InboxScreen(props: { query: Record<string, string> }): JSX.Eleme
         <h1>Wire</h1>
         <div class="inline-action">
           <LiveIndicator status={status} />
+          <a class="button" href={filters.q ? `/newsroom/wire/search?q=${encodeURIComponent(filters.q)}` : '/newsroom/wire/search'}>
+            Search all wire copy
+          </a>
           {can(session, 'wire:manage') && (
             <a class="button" href="/newsroom/wire/sources">
               Sources

@@ -1,9 +1,10 @@
-/** The wire desk's screens (a chunk of their own, loaded by WireArea): the inbox, one item, the sources. */
+/** The wire desk's screens (a chunk of their own, loaded by WireArea): the inbox, one item, the search, the sources. */
 import type { JSX } from 'preact';
 import type { Route } from '../router.js';
 import { can, type Session } from '../session.js';
 import { InboxScreen } from './InboxScreen.js';
 import { ItemScreen } from './ItemScreen.js';
+import { SearchScreen } from './SearchScreen.js';
 import { SourcesScreen } from './SourcesScreen.js';
 import './wire.css';
 
@@ -22,6 +23,7 @@ export function WireScreens(props: { route: Route; session: Session }): JSX.Elem
       </section>
     );
   }
+  if (route.name === 'wireSearch') return <SearchScreen query={route.query} />;
   if (route.name === 'wireItem') {
     const id = Number(route.params['id']);
     // keyed by id: opening another item starts afresh (focus, actions, picks)

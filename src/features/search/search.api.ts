@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Nullable, Timestamp, Type, errorResponses, type Static } from '../../lib/schema.js';
 import { ARTICLE_KINDS, ARTICLE_STATUSES, articleSummaryResponse, type StorySummary } from '../articles/index.js';
+import { WireItemSummaryResponse, wireItemSummaryResponse } from '../wire/index.js';
 import { RANGES, SORTS, type SearchRequest } from './search.js';
-import type { SearchResults, SearchService } from './search.service.js';
+import type { SearchResults, SearchService, WireSearchResults } from './search.service.js';
 
 // `q` is accepted long and cut to MAX_QUERY_CHARS by the parser: a long paste is a search, not a 400.
 const common = {
@@ -24,6 +25,8 @@ const DeskQuery = Type.Object(
   { ...common, status: Type.Optional(Type.Enum([...ARTICLE_STATUSES])), kind: Type.Optional(Type.Enum([...ARTICLE_KINDS])) },
   { additionalProperties: false },
 );
+const { q, from, to, range, sort, language, page, limit } = common;
+const WireQuery = Type.Object({ q, from, to, range, sort, language, page, limit }, { additionalProperties: false });
 const SuggestQuery = Type.Object({ q: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
 
 const marks = {
@@ -55,9 +58,10 @@ const DeskItem = Type.Object({
   ...marks,
 });
 const DeskResults = Type.Object({ ...pageFields, items: Type.Array(DeskItem) });
+const WireResults = Type.Object({ ...pageFields, items: Type.Array(Type.Object({ wire: WireItemSummaryResponse, ...marks })) });
 const Suggestions = Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), headline: Type.String(), url: Type.String(), path: Type.String() })) });
 
-function pageResponse(r: SearchResults) {
+function pageResponse(r: SearchResults | WireSearchResults) {
   return { query: r.query, total: r.page.total, capped: r.page.capped, page: r.page.page, pageSize: r.page.pageSize, hasMore: r.page.hasMore, suggestion: r.suggestion };
 }
 
@@ -104,6 +108,22 @@ export function registerSearchAdminRoutes(app: FastifyInstance, deps: { search: 
       const { status, ...rest } = req.query;
       const r = await deps.search.searchDesk({ ...(rest as SearchRequest), ...(status && { statuses: [status] }) });
       return { ...pageResponse(r), items: r.items.map((i) => ({ ...deskItem(i.story), headlineHtml: i.headlineHtml, snippetHtml: i.snippetHtml, score: i.score })) };
+    },
+  );
+  app.get<{ Querystring: Static<typeof WireQuery> }>(
+    '/search/wire',
+    {
+      config: { permission: 'wire:read' },
+      schema: {
+        tags: ['wire'],
+        summary: 'Search every wire item held (new, used and killed) by the words of its current version; dates are arrival dates',
+        querystring: WireQuery,
+        response: { 200: WireResults, ...errorResponses(400) },
+      },
+    },
+    async (req) => {
+      const r = await deps.search.searchWire(req.query);
+      return { ...pageResponse(r), items: r.items.map((i) => ({ wire: wireItemSummaryResponse(i.wire), headlineHtml: i.headlineHtml, snippetHtml: i.snippetHtml, score: i.score })) };
     },
   );
 }

@@ -14,7 +14,8 @@ import { postgresEngine } from './search.postgres.queries.js';
 export interface Candidate {
   /** search_documents.id, the sort key. */
   docId: number;
-  articleId: number;
+  /** The story's id, or the wire item's in the wire corpus. */
+  ref: number;
 }
 
 export interface IndexedText {
@@ -63,7 +64,7 @@ export interface SearchEngine {
   compile(db: Db, parsed: ParsedQuery): Promise<EngineQuery>;
   /** The newest matches (the count, up to `limit`) and the scores of the newest `rankWindow` of them. */
   matches(db: Db, query: EngineQuery, filter: EngineFilter, limit: number, rankWindow: number): Promise<Matches>;
-  /** Highlighted headline and passage for a page of results (matches of this filter), by story id. */
+  /** Highlighted headline and passage for a page of results (matches of this filter), by `ref` (story or wire item id). */
   highlights(db: Db, query: EngineQuery, filter: EngineFilter, hits: readonly Candidate[]): Promise<Map<number, Highlights>>;
   /** Live stories whose headline has these words, the last one as a prefix; newest first. */
   headlinePrefix(db: Db, words: readonly string[], filter: EngineFilter, limit: number): Promise<number[]>;

@@ -20,7 +20,7 @@ export interface SearchIndexer {
   remove(trx: Db, articleId: number): Promise<void>;
 }
 
-function plainBody(json: string): string {
+export function plainBody(json: string): string {
   try {
     const doc = JSON.parse(json) as BodyDocument;
     if (doc && doc.type === 'doc' && Array.isArray(doc.content)) return bodyToPlainText(doc);
@@ -46,6 +46,7 @@ export function documentOf(src: q.StorySource, links: StoryLinks = { authorIds: 
   return {
     id: sortKey(src),
     article_id: src.id,
+    wire_item_id: null,
     language: src.language,
     status: src.status,
     kind: src.kind,
@@ -68,7 +69,7 @@ export function termsOf(doc: Pick<q.DocumentValues, 'status' | 'headline' | 'sta
 const TEXT_KEYS = ['id', 'headline', 'standfirst', 'body', 'language', 'facets'] as const;
 const META_KEYS = ['status', 'kind', 'section_id', 'published_at', 'modified_at'] as const;
 
-function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: Partial<q.DocumentValues>; text: boolean } {
+export function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: Partial<q.DocumentValues>; text: boolean } {
   const set: Partial<q.DocumentValues> = {};
   let text = false;
   for (const k of TEXT_KEYS) if (old[k] !== next[k]) { Object.assign(set, { [k]: next[k] }); text = true; }

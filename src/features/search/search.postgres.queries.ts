@@ -102,7 +102,8 @@ const SEL = `StartSel="${MARK_START}", StopSel="${MARK_END}"`;
 const DELIMITER = ' ¦ ';
 
 interface DocText {
-  article_id: number | null;
+  /** The story's or wire item's id. */
+  ref: number | null;
   language: string;
   headline: string;
   standfirst: string;
@@ -143,7 +144,7 @@ async function headlines(db: Db, query: EngineQuery, docs: readonly DocText[], w
   for (const row of r.rows) {
     const doc = docs[row.i];
     const f = folded[row.i];
-    if (!doc || doc.article_id === null || !f) continue;
+    if (!doc || doc.ref === null || !f) continue;
     // The window was guessed from word positions; if it missed the body's matches, do this story in full.
     if (!whole && doc.hits.length > 0 && !row.b.includes(MARK_START)) {
       missed.push(doc);
@@ -154,7 +155,7 @@ async function headlines(db: Db, query: EngineQuery, docs: readonly DocText[], w
       .map((fragment) => restoreOriginal(fragment, doc.body, f.b, true))
       .join(' ');
     const passage = body.includes(MARK_START) || !row.s.includes(MARK_START) ? body : restoreOriginal(row.s, doc.standfirst, f.s);
-    out.set(doc.article_id, { headlineHtml: markedHtml(restoreOriginal(row.h, doc.headline, f.h)), snippetHtml: markedHtml(passage) });
+    out.set(doc.ref, { headlineHtml: markedHtml(restoreOriginal(row.h, doc.headline, f.h)), snippetHtml: markedHtml(passage) });
   }
   if (missed.length > 0) for (const [id, marks] of await headlines(db, query, missed, true)) out.set(id, marks);
   return out;
@@ -195,7 +196,7 @@ export const postgresEngine: SearchEngine = {
     // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
     // matching rows are found without the order and limit, then sorted. Same rows, same order, either way.
     const source = viaIndex(query)
-      ? sql`(select d.id, d.article_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
+      ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
       : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
     // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
     // the walk itself carries no tsvector.
@@ -204,13 +205,13 @@ export const postgresEngine: SearchEngine = {
           then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
         end as score
       from (
-        select d.id as doc, d.article_id as id, row_number() over (order by d.id desc) as n
+        select d.id as doc, coalesce(d.article_id, d.wire_item_id) as id, row_number() over (order by d.id desc) as n
         from ${source}
         order by d.id desc
         limit ${limit}
       ) m
       order by m.n`.execute(db);
-    const candidates = r.rows.map((row) => ({ docId: Number(row.doc), articleId: row.id }));
+    const candidates = r.rows.map((row) => ({ docId: Number(row.doc), ref: row.id }));
     for (const row of r.rows) if (row.score !== null) scores.set(Number(row.doc), Number(row.score));
     return { candidates, scores };
   },
@@ -222,7 +223,7 @@ export const postgresEngine: SearchEngine = {
     // The texts, and where in the body the query's words are, from the stored tsvector without parsing: keep the
     // body (C), mark the query's lexemes A, keep those — all in C, unlike unnesting every lexeme of the story.
     const docs = await sql<Omit<DocText, 'body_from'>>`
-      select d.article_id, d.language, d.headline, d.standfirst, d.body,
+      select coalesce(d.article_id, d.wire_item_id) as ref, d.language, d.headline, d.standfirst, d.body,
         array(select p from unnest(ts_filter(setweight(ts_filter(d.tsv, '{c}'), 'a', ${lexemes}::text[]), '{a}')) t, unnest(t.positions) p
               order by p) as hits
       from search_documents d

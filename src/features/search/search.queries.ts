@@ -19,7 +19,7 @@ export const idValue = (id: number): bigint => BigInt(id);
  * decide, on the few rows the facets let through.
  */
 export function filterSql(f: EngineFilter): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`d.article_id is not null`];
+  const parts: RawBuilder<unknown>[] = [f.corpus === 'wire' ? sql`d.wire_item_id is not null` : sql`d.article_id is not null`];
   if (f.liveAt !== undefined) parts.push(sql`d.status = 'published' and ${publishedBefore(f.liveAt, true)}`);
   if (f.statuses) parts.push(f.statuses.length ? sql`d.status in (${sql.join(f.statuses)})` : sql`1 = 0`);
   if (f.sectionIds) parts.push(f.sectionIds.length ? sql`d.section_id in (${sql.join(f.sectionIds)})` : sql`1 = 0`);
@@ -96,10 +96,10 @@ export async function documentsOf(db: Db, articleIds: readonly number[]): Promis
 
 export type DocumentValues = SearchDocumentRow;
 
-export async function insertDocuments(db: Db, values: readonly DocumentValues[]): Promise<{ id: number; article_id: number | null }[]> {
-  const out: { id: number; article_id: number | null }[] = [];
+export async function insertDocuments(db: Db, values: readonly DocumentValues[]): Promise<{ id: number; article_id: number | null; wire_item_id: number | null }[]> {
+  const out: { id: number; article_id: number | null; wire_item_id: number | null }[] = [];
   for (let i = 0; i < values.length; i += 200) {
-    out.push(...(await db.insertInto('search_documents').values(values.slice(i, i + 200)).returning(['id', 'article_id']).execute()));
+    out.push(...(await db.insertInto('search_documents').values(values.slice(i, i + 200)).returning(['id', 'article_id', 'wire_item_id']).execute()));
   }
   return out;
 }

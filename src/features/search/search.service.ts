@@ -6,8 +6,11 @@
 import type { Db, DialectName } from '../../db/index.js';
 import type { Clock } from '../../lib/clock.js';
 import type { StorySummary } from '../articles/index.js';
+import type { WireItemSummary } from '../wire/index.js';
 import { engineFor, type EngineQuery, type Matches } from './search.engine.js';
 import { createSearchIndexer, indexBatch, sortKeyRange, termsOf } from './search.index.js';
+import { createWireSearchIndexer, indexWireBatch, wireKeyBounds } from './search.wire.js';
+import * as w from './search.wire.queries.js';
 import { formatQuery, isEmptyQuery, parseQuery, positiveWords, type ParsedQuery } from './search.parse.js';
 import * as q from './search.queries.js';
 import { editDistance, fold, wordsOf } from './search.text.js';
@@ -38,12 +41,39 @@ export interface SearchResults {
   suggestion: string | null;
 }
 
+/** A hit as `run` gives it: what is shown, its marks and its score. */
+interface Hit<T> {
+  item: T;
+  headlineHtml: string;
+  snippetHtml: string;
+  score: number;
+}
+interface Results<T> extends Omit<SearchResults, 'items'> {
+  items: Hit<T>[];
+}
+
+/** The newsroom's wire search: words, arrival dates, language, sort and page (no story filters). */
+export type WireSearchRequest = Pick<SearchRequest, 'q' | 'from' | 'to' | 'range' | 'sort' | 'language' | 'page' | 'limit'>;
+
+export interface WireSearchItem {
+  wire: WireItemSummary;
+  headlineHtml: string;
+  snippetHtml: string;
+  score: number;
+}
+
+export interface WireSearchResults extends Omit<SearchResults, 'items'> {
+  items: WireSearchItem[];
+}
+
 export interface SearchDeps {
   db: Db;
   dialect: DialectName;
   clock: Clock;
   /** Summaries (no bodies) of the stories on a page of results, in the order given, missing ones left out. */
   stories: { getSummaries(ids: readonly number[]): Promise<StorySummary[]> };
+  /** Summaries of wire items by id (missing ones left out), for the newsroom's wire search. */
+  wire?: { getSummaries(ids: readonly number[]): Promise<WireItemSummary[]> };
 }
 
 const SUGGEST_LIMIT = 8;
@@ -93,7 +123,18 @@ export function createSearchService(deps: SearchDeps) {
     return Promise.all([engine.compile(db, parsed), resolveFilter(req)]);
   }
 
-  async function run(parsed: ParsedQuery, query: EngineQuery, req: SearchRequest, filter: EngineFilter, live: boolean): Promise<SearchResults> {
+  /**
+   * Finds, counts, orders, highlights and hydrates a page of matches; `hydrate` gives what each hit shows (a story,
+   * a wire item) by its `ref`, leaving out what must not be shown.
+   */
+  async function run<T>(
+    parsed: ParsedQuery,
+    query: EngineQuery,
+    req: SearchRequest,
+    filter: EngineFilter,
+    hydrate: (refs: readonly number[]) => Promise<Map<number, T>>,
+    suggest: boolean,
+  ): Promise<Results<T>> {
     const { page, pageSize, offset } = pageOf(req.page, req.limit);
     // One pass collects the matches newest first (and so counts them, up to the cap) and scores the newest;
     // relevance then reorders those, older matches following newest first.
@@ -125,25 +166,30 @@ export function createSearchService(deps: SearchDeps) {
       ordered = [...window].sort((a, b) => (scores.get(b.docId) ?? 0) - (scores.get(a.docId) ?? 0)).concat(candidates.slice(RANK_WINDOW));
     }
     const pageHits = ordered.slice(offset, offset + pageSize);
-    const ids = pageHits.map((h) => h.articleId);
-    const [views, marks, older] = await Promise.all([stories.getSummaries(ids), engine.highlights(db, query, filter, pageHits), counting]);
+    const [shown, marks, older] = await Promise.all([hydrate(pageHits.map((h) => h.ref)), engine.highlights(db, query, filter, pageHits), counting]);
     const matched = found.candidates.length + (older?.candidates.length ?? 0);
     const total = Math.min(matched, MAX_RESULTS);
     const capped = matched > MAX_RESULTS;
-    const byId = new Map(views.map((v) => [v.id, v]));
-    const now = clock.now().toISOString();
-    const items: SearchItem[] = [];
+    const items: Hit<T>[] = [];
     for (const hit of pageHits) {
-      const story = byId.get(hit.articleId);
-      // Belt and braces: the index and the story were written together, but a reader must never see a dead story.
-      if (!story || (live && (story.status !== 'published' || !story.publishedAt || story.publishedAt > now))) continue;
-      const m = marks.get(hit.articleId);
-      items.push({ story, headlineHtml: m?.headlineHtml ?? '', snippetHtml: m?.snippetHtml ?? '', score: scores.get(hit.docId) ?? 0 });
+      const item = shown.get(hit.ref);
+      if (item === undefined) continue;
+      const m = marks.get(hit.ref);
+      items.push({ item, headlineHtml: m?.headlineHtml ?? '', snippetHtml: m?.snippetHtml ?? '', score: scores.get(hit.docId) ?? 0 });
     }
     const info: SearchPageInfo = { page, pageSize, total, capped, hasMore: offset + pageSize < total };
-    const suggestion = total === 0 && live ? await spellingSuggestion(parsed, filter) : null;
+    const suggestion = total === 0 && suggest ? await spellingSuggestion(parsed, filter) : null;
     return { query: formatQuery(parsed), items, page: info, suggestion };
   }
+
+  /** Stories' summaries by id; for readers, only those live now (belt and braces: index and story were written together). */
+  async function storiesOf(ids: readonly number[], live: boolean): Promise<Map<number, StorySummary>> {
+    const now = clock.now().toISOString();
+    const views = await stories.getSummaries(ids);
+    return new Map(views.filter((s) => !live || (s.status === 'published' && s.publishedAt !== null && s.publishedAt <= now)).map((s) => [s.id, s]));
+  }
+
+  const asStoryResults = (r: Results<StorySummary>): SearchResults => ({ ...r, items: r.items.map(({ item, ...marks }) => ({ story: item, ...marks })) });
 
   /** Replaces words the vocabulary does not know by close ones it does; offered only if the result finds live stories. */
   async function spellingSuggestion(parsed: ParsedQuery, filter: EngineFilter): Promise<string | null> {
@@ -171,6 +217,8 @@ export function createSearchService(deps: SearchDeps) {
   return {
     /** In-transaction index maintenance, for the articles feature. */
     indexer,
+    /** The same for the wire feature's items. */
+    wireIndexer: createWireSearchIndexer(engine),
 
     /** Readers: live stories only. */
     async search(req: SearchRequest): Promise<SearchResults> {
@@ -180,7 +228,7 @@ export function createSearchService(deps: SearchDeps) {
       const [query, resolved] = await prepare(parsed, req);
       // Scheduled stories (keys after now) are skipped by range, not one by one.
       const filter: EngineFilter = { ...resolved, liveAt: now, maxDocId: Math.min(resolved.maxDocId ?? Infinity, sortKeyRange(now).max) };
-      return run(parsed, query, req, filter, true);
+      return asStoryResults(await run(parsed, query, req, filter, (ids) => storiesOf(ids, true), true));
     },
 
     /** The newsroom: every status (or those asked for), newest change first when sorted by date. */
@@ -189,7 +237,26 @@ export function createSearchService(deps: SearchDeps) {
       if (isEmptyQuery(parsed)) return emptyResults(req);
       const [query, resolved] = await prepare(parsed, req);
       const filter = { ...resolved, ...(req.statuses?.length && { statuses: req.statuses }), ...(req.kind && { kind: req.kind }) };
-      return run(parsed, query, req, filter, false);
+      return asStoryResults(await run(parsed, query, req, { ...filter, corpus: 'stories', minDocId: Math.max(filter.minDocId ?? 0, 0) }, (ids) => storiesOf(ids, false), false));
+    },
+
+    /**
+     * The newsroom's wire search: every wire item held (new, used, killed), by its current version's text; dates
+     * are arrival dates, sorted newest first or by relevance. Needs the wire summaries (`deps.wire`).
+     */
+    async searchWire(req: WireSearchRequest): Promise<WireSearchResults> {
+      const parsed = parseQuery(req.q);
+      const { wire } = deps;
+      if (isEmptyQuery(parsed) || !wire) return { ...emptyResults(req), items: [] };
+      const dates = dateWindow(req, clock.now());
+      const filter: EngineFilter = {
+        corpus: 'wire',
+        ...wireKeyBounds(dates.publishedFrom, dates.publishedBefore),
+        ...(req.language && { language: req.language }),
+      };
+      const query = await engine.compile(db, parsed);
+      const r = await run(parsed, query, req, filter, async (ids) => new Map((await wire.getSummaries(ids)).map((w) => [w.id, w])), false);
+      return { ...r, items: r.items.map(({ item, ...marks }) => ({ wire: item, ...marks })) };
     },
 
     /** Headlines of live stories for search-as-you-type: every word typed, the last one as a prefix. */
@@ -207,25 +274,32 @@ export function createSearchService(deps: SearchDeps) {
      * Rebuilds every document, a batch of stories per transaction, so the
      * site keeps serving (and saving) meanwhile; then recounts the vocabulary.
      */
-    async reindex(onProgress?: (done: number, total: number) => void): Promise<{ stories: number; removed: number }> {
-      const total = await q.countStories(db);
+    async reindex(onProgress?: (done: number, total: number) => void): Promise<{ stories: number; wireItems: number; removed: number }> {
+      const [storyCount, wireCount] = await Promise.all([q.countStories(db), w.countWireItems(db)]);
+      const total = storyCount + wireCount;
       let done = 0;
-      let after = 0;
       onProgress?.(0, total);
-      for (;;) {
-        const ids = await q.storyIdsAfter(db, after, REINDEX_BATCH);
-        const last = ids[ids.length - 1];
-        if (last === undefined) break;
-        done += await db.transaction().execute((trx) => indexBatch(trx, engine, ids, false));
-        after = last;
-        onProgress?.(Math.min(done, total), total);
-      }
+      const batches = async (next: (after: number) => Promise<number[]>, index: (trx: Db, ids: number[]) => Promise<number>): Promise<number> => {
+        let indexed = 0;
+        for (let after = 0; ; ) {
+          const ids = await next(after);
+          const last = ids[ids.length - 1];
+          if (last === undefined) return indexed;
+          const n = await db.transaction().execute((trx) => index(trx, ids));
+          indexed += n;
+          done += n;
+          after = last;
+          onProgress?.(Math.min(done, total), total);
+        }
+      };
+      const storiesDone = await batches((after) => q.storyIdsAfter(db, after, REINDEX_BATCH), (trx, ids) => indexBatch(trx, engine, ids, false));
+      const wireDone = await batches((after) => w.wireIdsAfter(db, after, REINDEX_BATCH), (trx, ids) => indexWireBatch(trx, engine, ids));
       const orphans = await q.orphanDocumentIds(db);
       await db.transaction().execute(async (trx) => {
         await q.deleteDocuments(trx, orphans);
         await q.replaceTerms(trx, await recount(trx));
       });
-      return { stories: done, removed: orphans.length };
+      return { stories: storiesDone, wireItems: wireDone, removed: orphans.length };
     },
   };
 }

@@ -73,12 +73,12 @@ export const sqliteEngine: SearchEngine = {
     if (match === undefined) return { candidates: [], scores };
     // CROSS JOIN keeps the full-text match as the outer loop, walked in rowid (= newest-first) order without sorting.
     const r = await sql<{ doc: number; id: number }>`
-      select search_fts.rowid as doc, d.article_id as id
+      select search_fts.rowid as doc, coalesce(d.article_id, d.wire_item_id) as id
       from search_fts cross join search_documents d on d.id = search_fts.rowid
       where search_fts match ${match} and ${filterSql(filter)}${rowidBounds(filter.minDocId, filter.maxDocId)}
       order by search_fts.rowid desc
       limit ${limit}`.execute(db);
-    const candidates = r.rows.map((row) => ({ docId: row.doc, articleId: row.id }));
+    const candidates = r.rows.map((row) => ({ docId: row.doc, ref: row.id }));
     const window = candidates.slice(0, rankWindow);
     if (window.length === 0) return { candidates, scores };
     const wanted = new Set(window.map((c) => c.docId));
@@ -109,9 +109,9 @@ export const sqliteEngine: SearchEngine = {
         case when ${wanted} then snippet(search_fts, 1, ${s}, ${e}, '…', 40) end as sf,
         case when ${wanted} then snippet(search_fts, 2, ${s}, ${e}, '…', 32) end as b
       from search_fts where search_fts match ${match}${rowidBounds(Math.min(...ids), Math.max(...ids))}`.execute(db);
-    const articleOf = new Map(hits.map((h) => [h.docId, h.articleId]));
+    const refOf = new Map(hits.map((h) => [h.docId, h.ref]));
     for (const row of r.rows) {
-      const id = articleOf.get(row.doc);
+      const id = refOf.get(row.doc);
       if (id === undefined || row.h === null || row.sf === null || row.b === null) continue;
       const passage = row.b.includes(MARK_START) || !row.sf.includes(MARK_START) ? row.b : row.sf;
       out.set(id, { headlineHtml: markedHtml(row.h), snippetHtml: markedHtml(passage) });

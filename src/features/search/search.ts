@@ -22,6 +22,13 @@ export const RANK_WINDOW = 300;
  */
 export const SORT_KEY_LOW_BITS = 2 ** 24;
 
+/**
+ * Wire items' documents (the newsroom's search) take the same key from the
+ * item's arrival, less 2^53: below every story's, still newest first among
+ * themselves, and never equal to a story's. Keys stay within ±2^53.
+ */
+export const WIRE_KEY_BASE = -(2 ** 53);
+
 /** The smallest and largest document id of a story published at this instant. */
 export function sortKeyRange(iso: string): { min: number; max: number } {
   const minutes = Math.floor(Date.parse(iso) / 60_000);
@@ -56,6 +63,8 @@ export interface DeskSearchRequest extends SearchRequest {
 
 /** Resolved filters an engine applies. */
 export interface EngineFilter {
+  /** Which documents: stories (the default) or wire items (the newsroom's wire search). */
+  corpus?: 'stories' | 'wire';
   /** Readers: only published stories whose time has come. */
   liveAt?: string;
   statuses?: readonly string[];

@@ -1,6 +1,6 @@
 /** The wire desk: agency copy in, versions followed, stories made by hand or by rule. */
 export type { WireFormat, WirePubStatus, WirePictureRef, ParsedWireItem, NormalisedWireItem } from './wire.item.js';
-export type { WireRule, WireIngestSource, WireItemSummary, WireItem, WireEvent, WireRefusalView, IngestFileResult, ItemOutcome } from './wire.js';
+export type { WireRule, WireIngestSource, WireItemSummary, WireItem, WireEvent, WireRefusalView, IngestFileResult, ItemOutcome, WireIndexer } from './wire.js';
 export { createWireService, WIRE_PAGE_MAX } from './wire.service.js';
 export type { WireService, WireServiceDeps, WireListQuery, WireItemDetail } from './wire.service.js';
 export type { IngestContext } from './wire.ingest.js';
@@ -15,3 +15,4 @@ export { registerWireSourceAdminRoutes, registerWirePushRoutes } from './wire-so
 export { createWireRunner, RESCAN_INTERVAL_MS } from './wire.runner.js';
 export type { WireRunner } from './wire.runner.js';
 export { signWireBody, SIGNATURE_HEADER } from './wire.push.js';
+export { WireItemSummaryResponse, wireItemSummaryResponse } from './wire.schemas.js';

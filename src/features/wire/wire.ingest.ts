@@ -12,7 +12,7 @@ import type { Clock } from '../../lib/clock.js';
 import { parseWireFile } from './formats/index.js';
 import { normaliseWireItem } from './wire.normalise.js';
 import type { NormalisedWireItem, ParsedWireItem } from './wire.item.js';
-import { isKill, matchRule, snapshotOf, toIngestSource, type IngestFileResult, type ItemOutcome, type WireIngestSource, type WireSourceRow } from './wire.js';
+import { isKill, matchRule, snapshotOf, toIngestSource, type IngestFileResult, type ItemOutcome, type WireIndexer, type WireIngestSource, type WireSourceRow } from './wire.js';
 import type { PictureImporter } from './wire.pictures.js';
 import * as q from './wire.queries.js';
 
@@ -62,6 +62,8 @@ export interface IngestDeps {
   clock: Clock;
   pictures: PictureImporter;
   maxFileBytes?: number | undefined;
+  /** Keeps the newsroom's search in step, inside the item's own transaction. */
+  indexer?: WireIndexer | undefined;
   /** After an item's commit: its story effects (when pending) and the desk's live event. */
   afterCommit(wireItemId: number, pending: boolean): Promise<void>;
   refuse(ctx: { sourceId: number | null; filename: string; code: string; message: string }): Promise<void>;
@@ -133,6 +135,7 @@ export function createWireIngest(deps: IngestDeps) {
         if (!(await q.updateItemIfOlder(trx, id, n.version, set))) return { id, outcome: 'stale' as ItemOutcome, pending: false };
       }
       await q.insertVersion(trx, { wire_item_id: id, version: n.version, received_at: now, pub_status: n.pubStatus, is_correction: n.isCorrection ? 1 : 0, snapshot });
+      await deps.indexer?.upsert(trx, id);
       const outcome: ItemOutcome = kill ? 'killed' : existing ? 'updated' : 'new';
       return { id, outcome, pending };
     });

@@ -28,6 +28,7 @@ import {
   type WireItemState,
   type WireItemSummary,
   type WireRefusalView,
+  type WireIndexer,
 } from './wire.js';
 import * as q from './wire.queries.js';
 
@@ -66,6 +67,8 @@ export interface WireServiceDeps {
   maxFileBytes?: number | undefined;
   /** Told about failures that are not the input's fault (a story effect that will be retried). */
   onError?: ((err: unknown, context: string) => void) | undefined;
+  /** Keeps the newsroom's search in step: called inside the transaction that writes an item (search feature). */
+  indexer?: WireIndexer | undefined;
 }
 
 export const WIRE_PAGE_DEFAULT = 50;
@@ -110,6 +113,7 @@ export function createWireService(deps: WireServiceDeps) {
     db,
     clock,
     maxFileBytes: deps.maxFileBytes,
+    indexer: deps.indexer,
     pictures: createPictureImporter({ media, fetchImpl: deps.fetchImpl ?? ((url, init) => fetch(url, init)), options: deps.pictures }),
     async afterCommit(id, pending) {
       if (pending) await effects.settle(id);
@@ -149,6 +153,12 @@ export function createWireService(deps: WireServiceDeps) {
       const items = (more ? rows.slice(0, limit) : rows).map((r) => toSummary(toWireItem(r)));
       const last = items[items.length - 1];
       return { items, nextCursor: more && last ? encodeWireCursor(last.receivedAt, last.id) : null };
+    },
+
+    /** Summaries of these items, in the order given, unknown ids left out (the newsroom's wire search). */
+    async getSummaries(ids: readonly number[]): Promise<WireItemSummary[]> {
+      const byId = new Map((await q.findItemRows(db, ids)).map((r) => [r.id, toSummary(toWireItem(r))]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async get(id: number): Promise<WireItemDetail> {

@@ -4,14 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Store } from '../../db/index.js';
 import { fixedClock } from '../../lib/clock.js';
-import { createArticleService } from '../articles/index.js';
+import { createArticleService, type ArticleIndexer } from '../articles/index.js';
 import { createLocalMediaStore, createMediaService } from '../media/index.js';
 import { createSectionService } from '../sections/index.js';
 import { createTagService } from '../tags/index.js';
 import { createWireEvents } from './wire.events.js';
 import type { FetchImpl } from './wire.pictures.js';
 import { createWireService } from './wire.service.js';
-import type { WireEvent, WireRule } from './wire.js';
+import type { WireEvent, WireIndexer, WireRule } from './wire.js';
 
 export interface NinjsOptions {
   uri: string;
@@ -57,18 +57,18 @@ export function ninjs(o: NinjsOptions): Buffer {
 export const START = '2026-11-29T08:00:00.000Z';
 
 /** The wire service and what it works with, on `store`; media files in a temp folder. */
-export async function wireKit(store: Store, options: { fetchImpl?: FetchImpl } = {}) {
+export async function wireKit(store: Store, options: { fetchImpl?: FetchImpl; indexer?: WireIndexer; articleIndexer?: ArticleIndexer } = {}) {
   const clock = fixedClock(START);
   const db = store.db;
   const mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dateline-wire-media-'));
   const media = createMediaService({ db, clock, mediaStore: createLocalMediaStore(mediaDir), dialect: store.dialect });
-  const articles = createArticleService({ db, clock, publicUrl: 'https://news.example.test' });
+  const articles = createArticleService({ db, clock, publicUrl: 'https://news.example.test', indexer: options.articleIndexer });
   const tags = createTagService({ db, clock });
   const sections = createSectionService({ db, clock });
   const events = createWireEvents();
   const seen: WireEvent[] = [];
   events.subscribe((e) => seen.push(e));
-  const wire = createWireService({ db, clock, articles, media, tags, events, ...(options.fetchImpl && { fetchImpl: options.fetchImpl }) });
+  const wire = createWireService({ db, clock, articles, media, tags, events, indexer: options.indexer, ...(options.fetchImpl && { fetchImpl: options.fetchImpl }) });
   let sourceCount = 0;
   return {
     clock,

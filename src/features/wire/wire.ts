@@ -3,6 +3,7 @@
  * rules and the events the desk listens to. Pure.
  */
 import type { Selectable } from 'kysely';
+import type { Db } from '../../db/index.js';
 import type { WireItemsTable, WireSourcesTable } from '../../db/schema.wire.js';
 import { emptyBody, type BodyDocument } from '../articles/index.js';
 import type { NormalisedWireItem, WireFormat, WirePubStatus } from './wire.item.js';
@@ -85,6 +86,11 @@ export type WireEvent =
   | { type: 'item'; item: WireItemSummary }
   | { type: 'refusal'; refusal: WireRefusalView }
   | { type: 'alert'; message: string; wireItemId: number; articleId: number | null };
+
+/** What the search feature gives the wire to keep the newsroom's search in step (called inside the item's transaction). */
+export interface WireIndexer {
+  upsert(trx: Db, wireItemId: number): Promise<void>;
+}
 
 export type ItemOutcome = 'new' | 'updated' | 'unchanged' | 'killed' | 'stale';
 

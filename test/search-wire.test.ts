@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from './db.js';
+import { SYSTEM_ACTOR } from '../src/features/articles/index.js';
+import { createSearchService, type SearchService } from '../src/features/search/index.js';
+import { ninjs, wireKit } from '../src/features/wire/wire.test-kit.js';
+
+describeEachDb('the newsroom searches wire copy', (ctx) => {
+  let kit: Awaited<ReturnType<typeof wireKit>>;
+  let search: SearchService;
+
+  beforeAll(async () => {
+    const store = ctx();
+    // The search service is built first and reads wire summaries through the kit's wire service, as in the app.
+    const built = createSearchService({
+      db: store.db,
+      dialect: store.dialect.name,
+      clock: { now: () => kit.clock.now() },
+      stories: { getSummaries: (ids) => kit.articles.getSummaries(ids) },
+      wire: { getSummaries: (ids) => kit.wire.getSummaries(ids) },
+    });
+    kit = await wireKit(store, { indexer: built.wireIndexer, articleIndexer: built.indexer });
+    search = built;
+  });
+  afterAll(async () => {
+    await kit.cleanup();
+  });
+
+  const ingest = async (o: Parameters<typeof ninjs>[0]) => {
+    const r = await kit.wire.ingestFile(ninjs(o), { source: null, filename: `${o.uri}.json`, agency: 'AFP' });
+    expect(r.status).toBe('ingested');
+    return r.items[0]?.wireItemId ?? 0;
+  };
+  const headlines = async (q: string, extra: Record<string, string> = {}) => (await search.searchWire({ q, ...extra })).items.map((i) => i.wire.headline);
+
+  it('finds an item by a word of its body, highlighted, and only in the wire search', async () => {
+    await ingest({ uri: 'urn:w:1', headline: 'Cyclone nears Odisha coast', bodyHtml: '<p>Fishermen at Paradipkund were told to return.</p>' });
+    const r = await search.searchWire({ q: 'paradipkund' });
+    expect(r.items.map((i) => i.wire.headline)).toEqual(['Cyclone nears Odisha coast']);
+    expect(r.items[0]?.snippetHtml).toContain('<mark>Paradipkund</mark>');
+    expect(r.page.total).toBe(1);
+    expect((await search.search({ q: 'paradipkund' })).page.total).toBe(0);
+    expect((await search.searchDesk({ q: 'paradipkund' })).page.total).toBe(0);
+  });
+
+  it('follows versions: a newer version’s words replace the old ones, one result per item', async () => {
+    await ingest({ uri: 'urn:w:2', headline: 'Toll rises', bodyHtml: '<p>Rescuers reached Kalimbagar village.</p>' });
+    await ingest({ uri: 'urn:w:2', version: 2, headline: 'Toll rises to 12', bodyHtml: '<p>Rescuers reached Zorawarpet village.</p>' });
+    expect(await headlines('kalimbagar')).toEqual([]);
+    expect(await headlines('zorawarpet')).toEqual(['Toll rises to 12']);
+    expect(await headlines('toll rises')).toEqual(['Toll rises to 12']);
+  });
+
+  it('still finds a killed item, marked killed, so the desk can see what was withdrawn', async () => {
+    await ingest({ uri: 'urn:w:3', headline: 'Minister resigns', bodyHtml: '<p>The Quillonbad minister resigned.</p>' });
+    await ingest({ uri: 'urn:w:3', version: 2, pubstatus: 'canceled', headline: 'Minister resigns', bodyHtml: '<p>The Quillonbad minister resigned.</p>' });
+    const r = await search.searchWire({ q: 'quillonbad' });
+    expect(r.items.map((i) => [i.wire.headline, i.wire.killed])).toEqual([['Minister resigns', true]]);
+  });
+
+  it('filters by arrival date and sorts newest first', async () => {
+    kit.clock.set('2026-11-20T08:00:00.000Z');
+    await ingest({ uri: 'urn:w:4', headline: 'Old harvest report', bodyHtml: '<p>Marigoldpur harvest.</p>' });
+    kit.clock.set('2026-11-29T09:00:00.000Z');
+    await ingest({ uri: 'urn:w:5', headline: 'New harvest report', bodyHtml: '<p>Marigoldpur harvest again.</p>' });
+    expect(await headlines('marigoldpur', { sort: 'newest' })).toEqual(['New harvest report', 'Old harvest report']);
+    expect(await headlines('marigoldpur', { range: 'week' })).toEqual(['New harvest report']);
+    expect(await headlines('marigoldpur', { from: '2026-11-19', to: '2026-11-20' })).toEqual(['Old harvest report']);
+  });
+
+  it('keeps a story made from an item in the stories search and the item in the wire search', async () => {
+    const id = await ingest({ uri: 'urn:w:6', headline: 'Bridge opens', bodyHtml: '<p>The Vellakadavu bridge opened.</p>' });
+    const { articleId } = await kit.wire.use(id, SYSTEM_ACTOR);
+    expect(await headlines('vellakadavu')).toEqual(['Bridge opens']);
+    expect((await search.searchDesk({ q: 'vellakadavu' })).items.map((i) => i.story.id)).toEqual([articleId]);
+  });
+
+  it('rebuilds wire documents on reindex', async () => {
+    await ctx().db.deleteFrom('search_documents').where('wire_item_id', 'is not', null).execute();
+    expect(await headlines('zorawarpet')).toEqual([]);
+    const r = await search.reindex();
+    expect(r.wireItems).toBe(6);
+    expect(await headlines('zorawarpet')).toEqual(['Toll rises to 12']);
+  });
+});
