@@ -41,6 +41,11 @@ export interface EngineQuery {
   share?: number;
   /** The same for the words' stem families (PostgreSQL: every vocabulary word starting with the stem). */
   familyShare?: number;
+  /**
+   * Live stories the query is sure to match, from the vocabulary (`requiredMatchFloor`; PostgreSQL). Far past
+   * the count's cap, a reader's unfiltered search is known to be capped without counting.
+   */
+  atLeast?: number;
 }
 
 export interface Matches {

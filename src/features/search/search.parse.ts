@@ -122,6 +122,18 @@ export function requiredMatchEstimate(q: ParsedQuery, counts: ReadonlyMap<string
   return bound;
 }
 
+/**
+ * The fewest live stories the query is sure to match, by the vocabulary: a
+ * story using a word of an OR group matches the group, so with one group
+ * and no exclusions the commonest single word of it is a floor. 0 when the
+ * vocabulary can say nothing (several groups, an exclusion, only phrases).
+ */
+export function requiredMatchFloor(q: ParsedQuery, counts: ReadonlyMap<string, number>): number {
+  const [group, ...more] = q.groups;
+  if (!group || more.length > 0 || q.excluded.length > 0) return 0;
+  return Math.max(0, ...group.filter((t) => t.length === 1).map((t) => counts.get(t[0] ?? '') ?? 0));
+}
+
 const quote = (t: Term): string => `"${t.join(' ').replace(/"/g, '""')}"`;
 
 /** FTS5 MATCH syntax: every term a quoted string (or what `term` makes of it), so nothing in it is an operator. */

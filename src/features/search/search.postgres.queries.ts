@@ -11,7 +11,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { EngineQuery, SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
-import { positiveWords, requiredMatchEstimate, type ParsedQuery } from './search.parse.js';
+import { positiveWords, requiredMatchEstimate, requiredMatchFloor, type ParsedQuery } from './search.parse.js';
 import { filterSql } from './search.queries.js';
 import { headlineWindow, lexemesOf, pgText, positionsBefore } from './search.headline.js';
 import { markedHtml, MARK_END, MARK_START, restoreOriginal } from './search.text.js';
@@ -65,12 +65,14 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   const row = r.rows[0];
   const forms = { english: textOnly(row?.english ?? ''), simple: textOnly(row?.simple ?? ''), both: textOnly(row?.both ?? '') };
   const counts = (c: Counts) => new Map(Object.entries(c ?? {}).map(([t, n]) => [t, Number(n)]));
-  const words = requiredMatchEstimate(parsed, counts(row?.counts ?? null));
+  const wordCounts = counts(row?.counts ?? null);
+  const words = requiredMatchEstimate(parsed, wordCounts);
   const family = requiredMatchEstimate(parsed, counts(row?.families ?? null));
   const documents = Number(row?.documents ?? 0);
+  const atLeast = requiredMatchFloor(parsed, wordCounts);
   // reltuples is -1 (or 0) before the table's first ANALYZE: no estimate then, and the planner chooses alone.
-  if (words === undefined || family === undefined || documents <= 0) return { parsed, forms };
-  return { parsed, forms, share: words / documents, familyShare: family / documents };
+  if (words === undefined || family === undefined || documents <= 0) return { parsed, forms, atLeast };
+  return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast };
 }
 
 /** Whether the vocabulary says the required words are rare enough for the GIN index to be the only way in (see `matches`). */

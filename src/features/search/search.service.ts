@@ -84,6 +84,17 @@ function emptyResults(req: SearchRequest): SearchResults {
   return { query: '', items: [], page: { page, pageSize, total: 0, capped: false, hasMore: false }, suggestion: null };
 }
 const REINDEX_BATCH = 500;
+/**
+ * The vocabulary's floor must pass the cap this many times over before the count is taken from it: it counts
+ * stories marked published, a few of which may be dated later (not live yet).
+ */
+const VOCABULARY_MARGIN = 2;
+
+/** Whether the filter is a reader's plain search (live stories, nothing else): what the vocabulary's counts are of. */
+function countedByVocabulary(f: EngineFilter): boolean {
+  const { liveAt, maxDocId, corpus, ...rest } = f;
+  return liveAt !== undefined && corpus !== 'wire' && maxDocId !== undefined && Object.values(rest).every((v) => v === undefined);
+}
 
 export function createSearchService(deps: SearchDeps) {
   const { db, clock, stories } = deps;
@@ -147,10 +158,14 @@ export function createSearchService(deps: SearchDeps) {
     const head = relevance ? RANK_WINDOW : offset + pageSize;
     let found: Matches;
     let counting: Promise<Matches> | undefined;
+    let beyondCap = false;
     if (offset + pageSize <= head && head <= MAX_RESULTS && engine.countApart(query, filter)) {
       found = await engine.matches(db, query, filter, head, rankWindow);
       const last = found.candidates[head - 1];
-      if (last) {
+      if (last && countedByVocabulary(filter) && (query.atLeast ?? 0) > VOCABULARY_MARGIN * MAX_RESULTS) {
+        // The vocabulary counts live stories: thousands use this word, so the count is capped. Nothing to walk.
+        beyondCap = true;
+      } else if (last) {
         const older: EngineFilter = { ...filter, maxDocId: Math.min(filter.maxDocId ?? Infinity, last.docId - 1) };
         counting = engine.matches(db, query, older, MAX_RESULTS + 1 - head, 0);
       }
@@ -167,7 +182,7 @@ export function createSearchService(deps: SearchDeps) {
     }
     const pageHits = ordered.slice(offset, offset + pageSize);
     const [shown, marks, older] = await Promise.all([hydrate(pageHits.map((h) => h.ref)), engine.highlights(db, query, filter, pageHits), counting]);
-    const matched = found.candidates.length + (older?.candidates.length ?? 0);
+    const matched = beyondCap ? MAX_RESULTS + 1 : found.candidates.length + (older?.candidates.length ?? 0);
     const total = Math.min(matched, MAX_RESULTS);
     const capped = matched > MAX_RESULTS;
     const items: Hit<T>[] = [];
