@@ -8,6 +8,7 @@
 import type { Db, DialectName } from '../../db/index.js';
 import type { ParsedQuery } from './search.parse.js';
 import type { EngineFilter, Highlights } from './search.js';
+import type { DocumentValues } from './search.queries.js';
 import { sqliteEngine } from './search.sqlite.queries.js';
 import { postgresEngine } from './search.postgres.queries.js';
 
@@ -65,6 +66,8 @@ export interface SearchEngine {
   countApart(query: EngineQuery, filter: EngineFilter): boolean;
   /** After documents' text changed: update the engine's index of them (PostgreSQL; SQLite's triggers already did). */
   indexText(db: Db, docs: readonly IndexedText[]): Promise<void>;
+  /** New documents, indexed as they are written (PostgreSQL builds the tsvector in the insert; SQLite's triggers fill FTS5). */
+  insertDocuments(db: Db, docs: readonly DocumentValues[]): Promise<void>;
   /** Our parsed query in the engine's terms (PostgreSQL asks the database to stem it: one round trip). */
   compile(db: Db, parsed: ParsedQuery): Promise<EngineQuery>;
   /** The newest matches (the count, up to `limit`) and the scores of the newest `rankWindow` of them. */

@@ -109,11 +109,7 @@ export async function indexBatch(trx: Db, engine: SearchEngine, articleIds: read
   }
   for (const gone of existing.values()) if (vocabulary) for (const t of termsOf(gone)) dropped.add(t);
   await q.deleteDocuments(trx, [...existing.values()].map((d) => d.id));
-  const freshById = new Map(fresh.map((f) => [f.article_id, f]));
-  for (const row of await q.insertDocuments(trx, fresh)) {
-    const doc = freshById.get(row.article_id);
-    if (doc) retext.push(doc);
-  }
+  await engine.insertDocuments(trx, fresh);
   await engine.indexText(trx, retext);
   if (added.size) await q.adjustTerms(trx, added, 1);
   if (dropped.size) await q.adjustTerms(trx, dropped, -1);

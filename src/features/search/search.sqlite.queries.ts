@@ -8,7 +8,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
 import { toFts5 } from './search.parse.js';
-import { filterSql, idValue } from './search.queries.js';
+import { filterSql, idValue, insertDocuments } from './search.queries.js';
 import { markedHtml, MARK_END, MARK_START } from './search.text.js';
 import type { EngineFilter, Highlights } from './search.js';
 
@@ -60,6 +60,8 @@ export const sqliteEngine: SearchEngine = {
   async indexText() {
     // The triggers on search_documents already wrote the FTS5 rows in this transaction.
   },
+
+  insertDocuments,
 
   async compile(_db, parsed) {
     // `rank` leaves out the excluded terms: they have no instances in a match, so they add nothing to bm25,

@@ -20,6 +20,8 @@ export const WIRE_DOC = 'wire';
 /** What the wire feature calls inside its write transactions (it defines the same shape). */
 export interface WireSearchIndexer {
   upsert(trx: Db, wireItemId: number): Promise<void>;
+  /** A new item's document, from the values just written (no read-back, no look-up: the ingest's hot path). */
+  insertNew(trx: Db, item: w.WireSource): Promise<void>;
 }
 
 /** A wire item's sort key: its arrival's minute, then its id, less 2^53. */
@@ -75,8 +77,8 @@ export async function indexWireBatch(trx: Db, engine: SearchEngine, wireItemIds:
     if (Object.keys(set).length > 0) await q.updateDocument(trx, old.id, set);
     if (text) retext.push(next);
   }
-  await q.insertDocuments(trx, fresh);
-  await engine.indexText(trx, [...retext, ...fresh]);
+  await engine.insertDocuments(trx, fresh);
+  await engine.indexText(trx, retext);
   return sources.length;
 }
 
@@ -84,6 +86,9 @@ export function createWireSearchIndexer(engine: SearchEngine): WireSearchIndexer
   return {
     async upsert(trx, wireItemId) {
       await indexWireBatch(trx, engine, [wireItemId]);
+    },
+    async insertNew(trx, item) {
+      await engine.insertDocuments(trx, [wireDocumentOf(item)]);
     },
   };
 }

@@ -135,7 +135,8 @@ export function createWireIngest(deps: IngestDeps) {
         if (!(await q.updateItemIfOlder(trx, id, n.version, set))) return { id, outcome: 'stale' as ItemOutcome, pending: false };
       }
       await q.insertVersion(trx, { wire_item_id: id, version: n.version, received_at: now, pub_status: n.pubStatus, is_correction: n.isCorrection ? 1 : 0, snapshot });
-      await deps.indexer?.upsert(trx, id);
+      if (existing) await deps.indexer?.upsert(trx, id);
+      else await deps.indexer?.insertNew(trx, { id, agency, received_at: now, killed_at: kill ? now : null, ...fields });
       const outcome: ItemOutcome = kill ? 'killed' : existing ? 'updated' : 'new';
       return { id, outcome, pending };
     });

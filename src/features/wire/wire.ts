@@ -90,7 +90,12 @@ export type WireEvent =
 /** What the search feature gives the wire to keep the newsroom's search in step (called inside the item's transaction). */
 export interface WireIndexer {
   upsert(trx: Db, wireItemId: number): Promise<void>;
+  /** A new item, from the values just written. */
+  insertNew(trx: Db, item: WireIndexedItem): Promise<void>;
 }
+
+/** What the search indexes of a wire item: its row's text columns (body as stored JSON) and times. */
+export type WireIndexedItem = Pick<WireItemRow, 'id' | 'language' | 'agency' | 'received_at' | 'updated_at' | 'headline' | 'standfirst' | 'body' | 'killed_at'>;
 
 export type ItemOutcome = 'new' | 'updated' | 'unchanged' | 'killed' | 'stale';
 
