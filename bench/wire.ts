@@ -136,6 +136,8 @@ async function run(kind: DialectName, files: { name: string; bytes: Buffer }[]):
         const key = r.refusal ? `refused:${r.refusal.code}` : (r.items[0]?.outcome ?? 'empty');
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
       }
+      // The items' search documents (written in batches after their commits) are part of ingesting them.
+      await services.search.wireIndex.drain();
       const total = performance.now() - start;
       const used = process.cpuUsage(cpu);
       times.sort((a, b) => a - b);

@@ -18,7 +18,7 @@ describeEachDb('the newsroom searches wire copy', (ctx) => {
       stories: { getSummaries: (ids) => kit.articles.getSummaries(ids) },
       wire: { getSummaries: (ids) => kit.wire.getSummaries(ids) },
     });
-    kit = await wireKit(store, { indexer: built.wireIndexer, articleIndexer: built.indexer });
+    kit = await wireKit(store, { indexer: built.wireIndex, articleIndexer: built.indexer });
     search = built;
   });
   afterAll(async () => {
@@ -28,6 +28,7 @@ describeEachDb('the newsroom searches wire copy', (ctx) => {
   const ingest = async (o: Parameters<typeof ninjs>[0]) => {
     const r = await kit.wire.ingestFile(ninjs(o), { source: null, filename: `${o.uri}.json`, agency: 'AFP' });
     expect(r.status).toBe('ingested');
+    await search.wireIndex.drain();
     return r.items[0]?.wireItemId ?? 0;
   };
   const headlines = async (q: string, extra: Record<string, string> = {}) => (await search.searchWire({ q, ...extra })).items.map((i) => i.wire.headline);
@@ -74,11 +75,36 @@ describeEachDb('the newsroom searches wire copy', (ctx) => {
     expect((await search.searchDesk({ q: 'vellakadavu' })).items.map((i) => i.story.id)).toEqual([articleId]);
   });
 
+  it('catches up at start with what a crash left unwritten: a missing document, or one older than its item', async () => {
+    const lost = await ingest({ uri: 'urn:w:7', headline: 'Port reopens', bodyHtml: '<p>Ships returned to Ennoravaram.</p>' });
+    const stale = await ingest({ uri: 'urn:w:8', headline: 'Rail strike', bodyHtml: '<p>Trains halted at Tirukalpet.</p>' });
+    const db = ctx().db;
+    await db.deleteFrom('search_documents').where('wire_item_id', '=', lost).execute();
+    // a newer version committed, its batch not yet written when the process stopped
+    await db.updateTable('wire_items').set({ headline: 'Rail strike ends', updated_at: '2026-11-29T10:00:00.000Z' }).where('id', '=', stale).execute();
+    expect(await headlines('ennoravaram')).toEqual([]);
+    expect(await headlines('tirukalpet')).toEqual(['Rail strike ends']); // hydrated from the item, found by the old document
+    expect(await headlines('ends')).toEqual([]);
+    expect(await search.wireIndex.catchUp()).toBe(2);
+    expect(await headlines('ennoravaram')).toEqual(['Port reopens']);
+    expect(await headlines('strike ends')).toEqual(['Rail strike ends']);
+    expect(await search.wireIndex.catchUp()).toBe(0);
+  });
+
+  it('writes a burst of items in batches, all of them by the time the queue is drained', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await kit.wire.ingestFile(ninjs({ uri: `urn:burst:${i}`, headline: `Burst ${i}`, bodyHtml: '<p>Kalvarayan hills.</p>' }), { source: null, filename: `b${i}.json`, agency: 'AFP' });
+      expect(r.status).toBe('ingested');
+    }
+    await search.wireIndex.drain();
+    expect((await search.searchWire({ q: 'kalvarayan' })).page.total).toBe(5);
+  });
+
   it('rebuilds wire documents on reindex', async () => {
     await ctx().db.deleteFrom('search_documents').where('wire_item_id', 'is not', null).execute();
     expect(await headlines('zorawarpet')).toEqual([]);
     const r = await search.reindex();
-    expect(r.wireItems).toBe(6);
+    expect(r.wireItems).toBe(13);
     expect(await headlines('zorawarpet')).toEqual(['Toll rises to 12']);
   });
 });

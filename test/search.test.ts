@@ -57,6 +57,7 @@ for (const kind of DIALECTS) {
     it('finds wire copy by the words of its body through /api/admin/search/wire, for staff who may read the wire', async () => {
       const file = ninjs({ uri: 'urn:test:axolotl', headline: 'Floods close schools', bodyHtml: '<p>The axolotlbridge was under water on Friday.</p>' });
       expect((await t.services.wire.ingestFile(file, { source: null, filename: 'a.json', agency: 'AFP' })).status).toBe('ingested');
+      await t.services.search.wireIndex.drain();
       const res = await get('/api/admin/search/wire?q=axolotlbridge', t.auth);
       expect(res.statusCode).toBe(200);
       const body = res.json<{ total: number; items: { wire: { headline: string; agency: string }; snippetHtml: string }[] }>();

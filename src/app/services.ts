@@ -44,6 +44,7 @@ export function buildServices(deps: {
     clock,
     stories: { getSummaries: (ids) => articles.getSummaries(ids) },
     wire: { getSummaries: (ids) => wire.getSummaries(ids) },
+    onError: deps.onEventError,
   });
   const articles = createArticleService({ db, clock, publicUrl: config.publicUrl, events, indexer: search.indexer });
   const sessions = createSessionService({ db, clock });
@@ -57,7 +58,7 @@ export function buildServices(deps: {
     events: createWireEvents(deps.onEventError),
     onError: deps.onEventError,
     maxFileBytes: config.wireMaxFileBytes,
-    indexer: search.wireIndexer,
+    indexer: search.wireIndex,
   });
   const sections = createSectionService({ db, clock, events });
   return {

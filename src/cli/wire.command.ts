@@ -86,5 +86,7 @@ export async function wireCommand(s: Services, args: string[], io: Io): Promise<
   // Story effects an earlier crash left undone (the server does this at start too).
   await s.wire.resumePending();
   io.out(`${totals.files} files: ${totals.ingested} ingested, ${totals.unchanged} unchanged, ${totals.refused} refused (${totals.items} items).`);
+  // The items' search documents are written in batches after their commits: all of them before the command ends.
+  await s.search.wireIndex.drain();
   return totals.refused > 0 ? 1 : 0;
 }

@@ -9,7 +9,7 @@ import type { StorySummary } from '../articles/index.js';
 import type { WireItemSummary } from '../wire/index.js';
 import { engineFor, type EngineQuery, type Matches } from './search.engine.js';
 import { createSearchIndexer, indexBatch, sortKeyRange, termsOf } from './search.index.js';
-import { createWireSearchIndexer, indexWireBatch, wireKeyBounds } from './search.wire.js';
+import { createWireIndexQueue, indexWireBatch, wireKeyBounds } from './search.wire.js';
 import * as w from './search.wire.queries.js';
 import { formatQuery, isEmptyQuery, parseQuery, positiveWords, type ParsedQuery } from './search.parse.js';
 import * as q from './search.queries.js';
@@ -72,6 +72,8 @@ export interface SearchDeps {
   clock: Clock;
   /** Summaries (no bodies) of the stories on a page of results, in the order given, missing ones left out. */
   stories: { getSummaries(ids: readonly number[]): Promise<StorySummary[]> };
+  /** Told when a batch of wire documents could not be written (it is tried again). */
+  onError?: ((err: unknown) => void) | undefined;
   /** Summaries of wire items by id (missing ones left out), for the newsroom's wire search. */
   wire?: { getSummaries(ids: readonly number[]): Promise<WireItemSummary[]> };
 }
@@ -100,6 +102,7 @@ export function createSearchService(deps: SearchDeps) {
   const { db, clock, stories } = deps;
   const engine = engineFor(deps.dialect);
   const indexer = createSearchIndexer(engine);
+  const wireIndex = createWireIndexQueue({ db, engine, onError: deps.onError });
 
   async function resolveFilter(req: SearchRequest): Promise<EngineFilter> {
     const resolve = async (table: 'sections' | 'tags' | 'authors', slug: string | undefined) =>
@@ -232,8 +235,8 @@ export function createSearchService(deps: SearchDeps) {
   return {
     /** In-transaction index maintenance, for the articles feature. */
     indexer,
-    /** The same for the wire feature's items. */
-    wireIndexer: createWireSearchIndexer(engine),
+    /** The wire feature's items, indexed in batches after their commit (see search.wire.ts). */
+    wireIndex,
 
     /** Readers: live stories only. */
     async search(req: SearchRequest): Promise<SearchResults> {

@@ -39,3 +39,17 @@ export async function countWireItems(db: Db): Promise<number> {
   const r = await db.selectFrom('wire_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Wire items after `afterId` whose search document is missing or older than the item, in id order. */
+export async function staleWireIds(db: Db, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('wire_items as w')
+    .leftJoin('search_documents as d', 'd.wire_item_id', 'w.id')
+    .select('w.id')
+    .where('w.id', '>', afterId)
+    .where((eb) => eb.or([eb('d.id', 'is', null), eb('d.modified_at', '<>', eb.ref('w.updated_at'))]))
+    .orderBy('w.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

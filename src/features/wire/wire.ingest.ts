@@ -62,7 +62,7 @@ export interface IngestDeps {
   clock: Clock;
   pictures: PictureImporter;
   maxFileBytes?: number | undefined;
-  /** Keeps the newsroom's search in step, inside the item's own transaction. */
+  /** Keeps the newsroom's search in step: told of each item written, after its commit. */
   indexer?: WireIndexer | undefined;
   /** After an item's commit: its story effects (when pending) and the desk's live event. */
   afterCommit(wireItemId: number, pending: boolean): Promise<void>;
@@ -135,8 +135,6 @@ export function createWireIngest(deps: IngestDeps) {
         if (!(await q.updateItemIfOlder(trx, id, n.version, set))) return { id, outcome: 'stale' as ItemOutcome, pending: false };
       }
       await q.insertVersion(trx, { wire_item_id: id, version: n.version, received_at: now, pub_status: n.pubStatus, is_correction: n.isCorrection ? 1 : 0, snapshot });
-      if (existing) await deps.indexer?.upsert(trx, id);
-      else await deps.indexer?.insertNew(trx, { id, agency, received_at: now, killed_at: kill ? now : null, ...fields });
       const outcome: ItemOutcome = kill ? 'killed' : existing ? 'updated' : 'new';
       return { id, outcome, pending };
     });
@@ -193,7 +191,10 @@ export function createWireIngest(deps: IngestDeps) {
             if (!(await q.findItemKey(db, agency, n.guid))) throw err;
             return ingestOne(n, agency, source, ctx.baseDir);
           });
-          if (one.outcome !== 'unchanged' && one.outcome !== 'stale') await deps.afterCommit(one.id, one.pending);
+          if (one.outcome !== 'unchanged' && one.outcome !== 'stale') {
+            deps.indexer?.add(one.id);
+            await deps.afterCommit(one.id, one.pending);
+          }
           r = one;
         }
         if (r) items.push({ guid: p.guid, version: p.version, wireItemId: r.id, outcome: r.outcome });

@@ -67,7 +67,7 @@ export interface WireServiceDeps {
   maxFileBytes?: number | undefined;
   /** Told about failures that are not the input's fault (a story effect that will be retried). */
   onError?: ((err: unknown, context: string) => void) | undefined;
-  /** Keeps the newsroom's search in step: called inside the transaction that writes an item (search feature). */
+  /** Keeps the newsroom's search in step: told of each item written, after its commit (search feature). */
   indexer?: WireIndexer | undefined;
 }
 

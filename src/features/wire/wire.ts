@@ -3,7 +3,6 @@
  * rules and the events the desk listens to. Pure.
  */
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/index.js';
 import type { WireItemsTable, WireSourcesTable } from '../../db/schema.wire.js';
 import { emptyBody, type BodyDocument } from '../articles/index.js';
 import type { NormalisedWireItem, WireFormat, WirePubStatus } from './wire.item.js';
@@ -87,15 +86,10 @@ export type WireEvent =
   | { type: 'refusal'; refusal: WireRefusalView }
   | { type: 'alert'; message: string; wireItemId: number; articleId: number | null };
 
-/** What the search feature gives the wire to keep the newsroom's search in step (called inside the item's transaction). */
+/** What the search feature gives the wire to keep the newsroom's search in step: told of each item written, after its commit. */
 export interface WireIndexer {
-  upsert(trx: Db, wireItemId: number): Promise<void>;
-  /** A new item, from the values just written. */
-  insertNew(trx: Db, item: WireIndexedItem): Promise<void>;
+  add(wireItemId: number): void;
 }
-
-/** What the search indexes of a wire item: its row's text columns (body as stored JSON) and times. */
-export type WireIndexedItem = Pick<WireItemRow, 'id' | 'language' | 'agency' | 'received_at' | 'updated_at' | 'headline' | 'standfirst' | 'body' | 'killed_at'>;
 
 export type ItemOutcome = 'new' | 'updated' | 'unchanged' | 'killed' | 'stale';
 
