@@ -3,7 +3,8 @@
  * item instead of a story (its own reference column, deleted with the item).
  * Wire documents have ids below zero (see features/search/search.ts), so the
  * engines keep the two apart by id range as well as by column. Items received
- * before this migration are indexed by `dateline search reindex`.
+ * before this migration are indexed at the next start (the wire index queue's
+ * catch-up) or by `dateline search reindex`.
  */
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect/index.js';

@@ -4,7 +4,7 @@
  * transaction has committed; the queue writes the documents in batches, a
  * transaction each, a quarter of a second later. An agency's burst of items
  * then costs SQLite one full-text segment per batch rather than one per item
- * (the index write was most of an item's ingest time). What a crash leaves
+ * (written one by one they took about a third of an item's ingest time). What a crash leaves
  * unwritten, `catchUp` finds at the next start: items with no document, or
  * one older than the item. Wire documents are never live: readers' searches
  * and the vocabulary leave them out, and their ids sit below every story's
