@@ -8,9 +8,9 @@ import type { Clock } from '../../lib/clock.js';
 import type { StorySummary } from '../articles/index.js';
 import type { WireItemSummary } from '../wire/index.js';
 import { engineFor, type EngineQuery, type Matches } from './search.engine.js';
-import { createSearchIndexer, indexBatch, sortKeyRange, termsOf } from './search.index.js';
-import { createWireIndexQueue, indexWireBatch, wireKeyBounds } from './search.wire.js';
-import * as w from './search.wire.queries.js';
+import { createSearchIndexer, sortKeyRange } from './search.index.js';
+import { reindexAll, type ReindexReport } from './search.reindex.js';
+import { createWireIndexQueue, wireKeyBounds } from './search.wire.js';
 import { formatQuery, isEmptyQuery, parseQuery, positiveWords, type ParsedQuery } from './search.parse.js';
 import * as q from './search.queries.js';
 import { editDistance, fold, wordsOf } from './search.text.js';
@@ -85,7 +85,6 @@ function emptyResults(req: SearchRequest): SearchResults {
   const { page, pageSize } = pageOf(req.page, req.limit);
   return { query: '', items: [], page: { page, pageSize, total: 0, capped: false, hasMore: false }, suggestion: null };
 }
-const REINDEX_BATCH = 500;
 /**
  * The vocabulary's floor must pass the cap this many times over before the count is taken from it: it counts
  * stories marked published, a few of which may be dated later (not live yet).
@@ -292,48 +291,8 @@ export function createSearchService(deps: SearchDeps) {
      * Rebuilds every document, a batch of stories per transaction, so the
      * site keeps serving (and saving) meanwhile; then recounts the vocabulary.
      */
-    async reindex(onProgress?: (done: number, total: number) => void): Promise<{ stories: number; wireItems: number; removed: number }> {
-      const [storyCount, wireCount] = await Promise.all([q.countStories(db), w.countWireItems(db)]);
-      const total = storyCount + wireCount;
-      let done = 0;
-      onProgress?.(0, total);
-      const batches = async (next: (after: number) => Promise<number[]>, index: (trx: Db, ids: number[]) => Promise<number>): Promise<number> => {
-        let indexed = 0;
-        for (let after = 0; ; ) {
-          const ids = await next(after);
-          const last = ids[ids.length - 1];
-          if (last === undefined) return indexed;
-          const n = await db.transaction().execute((trx) => index(trx, ids));
-          indexed += n;
-          done += n;
-          after = last;
-          onProgress?.(Math.min(done, total), total);
-        }
-      };
-      const storiesDone = await batches((after) => q.storyIdsAfter(db, after, REINDEX_BATCH), (trx, ids) => indexBatch(trx, engine, ids, false));
-      const wireDone = await batches((after) => w.wireIdsAfter(db, after, REINDEX_BATCH), (trx, ids) => indexWireBatch(trx, engine, ids));
-      const orphans = await q.orphanDocumentIds(db);
-      await db.transaction().execute(async (trx) => {
-        await q.deleteDocuments(trx, orphans);
-        await q.replaceTerms(trx, await recount(trx));
-      });
-      return { stories: storiesDone, wireItems: wireDone, removed: orphans.length };
-    },
+    reindex: (onProgress?: (done: number, total: number) => void): Promise<ReindexReport> => reindexAll(db, engine, onProgress),
   };
-}
-
-/** Counts, over all live documents, how many use each word. */
-async function recount(db: Db): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  let after = 0;
-  for (;;) {
-    const rows = await q.liveDocumentsAfter(db, after, REINDEX_BATCH);
-    const last = rows[rows.length - 1];
-    if (!last) break;
-    for (const r of rows) for (const t of termsOf(r)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    after = last.id;
-  }
-  return counts;
 }
 
 export type SearchService = ReturnType<typeof createSearchService>;
