@@ -25,8 +25,8 @@ describeEachDb('the newsroom searches wire copy', (ctx) => {
     await kit.cleanup();
   });
 
-  const ingest = async (o: Parameters<typeof ninjs>[0]) => {
-    const r = await kit.wire.ingestFile(ninjs(o), { source: null, filename: `${o.uri}.json`, agency: 'AFP' });
+  const ingest = async (o: Parameters<typeof ninjs>[0], agency = 'AFP') => {
+    const r = await kit.wire.ingestFile(ninjs(o), { source: null, filename: `${o.uri}.json`, agency });
     expect(r.status).toBe('ingested');
     await search.wireIndex.drain();
     return r.items[0]?.wireItemId ?? 0;
@@ -75,6 +75,15 @@ describeEachDb('the newsroom searches wire copy', (ctx) => {
     expect((await search.searchDesk({ q: 'vellakadavu' })).items.map((i) => i.story.id)).toEqual([articleId]);
   });
 
+  it('narrows to one agency, whatever case it is typed in', async () => {
+    await ingest({ uri: 'urn:w:ag1', headline: 'AFP on the Sundarpur flood', bodyHtml: '<p>Sundarpur under water.</p>' });
+    await ingest({ uri: 'urn:w:ag2', headline: 'PTI on the Sundarpur flood', bodyHtml: '<p>Sundarpur under water.</p>' }, 'PTI');
+    expect((await headlines('sundarpur')).sort()).toEqual(['AFP on the Sundarpur flood', 'PTI on the Sundarpur flood']);
+    expect(await headlines('sundarpur', { agency: 'PTI' })).toEqual(['PTI on the Sundarpur flood']);
+    expect(await headlines('sundarpur', { agency: 'afp' })).toEqual(['AFP on the Sundarpur flood']);
+    expect(await headlines('sundarpur', { agency: 'Reuters' })).toEqual([]);
+  });
+
   it('catches up at start with what a crash left unwritten: a missing document, or one older than its item', async () => {
     const lost = await ingest({ uri: 'urn:w:7', headline: 'Port reopens', bodyHtml: '<p>Ships returned to Ennoravaram.</p>' });
     const stale = await ingest({ uri: 'urn:w:8', headline: 'Rail strike', bodyHtml: '<p>Trains halted at Tirukalpet.</p>' });
@@ -104,7 +113,7 @@ describeEachDb('the newsroom searches wire copy', (ctx) => {
     await ctx().db.deleteFrom('search_documents').where('wire_item_id', 'is not', null).execute();
     expect(await headlines('zorawarpet')).toEqual([]);
     const r = await search.reindex();
-    expect(r.wireItems).toBe(13);
+    expect(r.wireItems).toBe(15);
     expect(await headlines('zorawarpet')).toEqual(['Toll rises to 12']);
   });
 });

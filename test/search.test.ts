@@ -73,6 +73,8 @@ for (const kind of DIALECTS) {
       const reporter = await loginAs(t, 'reporter');
       expect((await get('/api/admin/search/wire?q=axolotlbridge', reporter.headers)).json<{ total: number }>().total).toBe(1);
       expect((await get('/api/admin/search/wire?q=axolotlbridge&section=world', t.auth)).statusCode).toBe(400);
+      expect((await get('/api/admin/search/wire?q=axolotlbridge&agency=AFP', t.auth)).json<{ total: number }>().total).toBe(1);
+      expect((await get('/api/admin/search/wire?q=axolotlbridge&agency=PTI', t.auth)).json<{ total: number }>().total).toBe(0);
     });
 
     it('suggests a spelling when nothing matches', async () => {

@@ -33,8 +33,18 @@ function useResults(search: WireSearch): { page: WireSearchPage | null; error: s
   return state;
 }
 
+/** The agencies the desk has copy from, for the filter; without them the address's agency is still a choice. */
+function useAgencies(current: string): string[] {
+  const [agencies, setAgencies] = useState<string[]>([]);
+  useEffect(() => {
+    api<{ agencies: string[] }>('GET', '/admin/wire/facets').then((f) => setAgencies(f.agencies), () => undefined);
+  }, []);
+  return current && !agencies.includes(current) ? [current, ...agencies] : agencies;
+}
+
 export function SearchScreen(props: { query: Record<string, string> }): JSX.Element {
   const search = searchFromQuery(props.query);
+  const agencies = useAgencies(search.agency);
   const [q, setQ] = useState(search.q);
   useEffect(() => setQ(search.q), [search.q]);
   const { page, error } = useResults(search);
@@ -60,6 +70,12 @@ export function SearchScreen(props: { query: Record<string, string> }): JSX.Elem
           <label for={qId}>Words</label>
           <input id={qId} type="search" value={q} maxLength={200} onInput={(e) => setQ(e.currentTarget.value)} />
         </div>
+        <SelectField
+          label="Agency"
+          value={search.agency}
+          onValue={(agency) => go({ q: q.trim(), agency })}
+          options={[{ value: '', label: 'Any agency' }, ...agencies.map((a) => ({ value: a, label: a }))]}
+        />
         <SelectField label="Received" value={search.range} onValue={(range) => go({ q: q.trim(), range: range as WireSearch['range'] })} options={SEARCH_RANGES.map((r) => ({ value: r.id, label: r.label }))} />
         <SelectField label="Order" value={search.sort} onValue={(sort) => go({ q: q.trim(), sort: sort as WireSearch['sort'] })} options={SEARCH_SORTS.map((s) => ({ value: s.id, label: s.label }))} />
         <button type="submit" class="primary">

@@ -1,6 +1,6 @@
 /**
  * The wire search's vocabulary, kept pure: what the reader asked for as it
- * sits in the address (/newsroom/wire/search?q=flood&range=week&sort=newest&page=2),
+ * sits in the address (/newsroom/wire/search?q=flood&agency=AFP&range=week&sort=newest&page=2),
  * the API call it makes (GET /api/admin/search/wire) and the page of results.
  */
 import type { WireItemSummary } from './types.js';
@@ -22,6 +22,8 @@ export type SearchSort = (typeof SEARCH_SORTS)[number]['id'];
 
 export interface WireSearch {
   q: string;
+  /** '' for every agency. */
+  agency: string;
   range: SearchRange;
   sort: SearchSort;
   page: number;
@@ -45,6 +47,7 @@ export interface WireSearchPage {
 
 export const SEARCH_PAGE_SIZE = 20;
 const TEXT_MAX = 200;
+const AGENCY_MAX = 100;
 /** The API serves 1,000 matches: 50 pages of 20. */
 const PAGE_MAX = 50;
 
@@ -56,6 +59,7 @@ export function searchFromQuery(query: Record<string, string>): WireSearch {
   const page = Number(query['page']);
   return {
     q: (query['q'] ?? '').slice(0, TEXT_MAX),
+    agency: (query['agency'] ?? '').slice(0, AGENCY_MAX),
     range: isRange(query['range']) ? query['range'] : '',
     sort: isSort(query['sort']) ? query['sort'] : 'relevance',
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, PAGE_MAX) : 1,
@@ -71,14 +75,14 @@ function qs(params: Record<string, string | number>): string {
 
 /** The screen's address for a search (defaults left out, so a plain search reads cleanly). */
 export function searchScreenPath(s: WireSearch): string {
-  return `/newsroom/wire/search${qs({ q: s.q.trim(), range: s.range, sort: s.sort === 'relevance' ? '' : s.sort, page: s.page > 1 ? s.page : '' })}`;
+  return `/newsroom/wire/search${qs({ q: s.q.trim(), agency: s.agency, range: s.range, sort: s.sort === 'relevance' ? '' : s.sort, page: s.page > 1 ? s.page : '' })}`;
 }
 
 /** The API call for a search; undefined when nothing was typed (nothing to ask). */
 export function searchApiPath(s: WireSearch): string | undefined {
   const q = s.q.trim();
   if (!q) return undefined;
-  return `/admin/search/wire${qs({ q, range: s.range, sort: s.sort, page: s.page, limit: SEARCH_PAGE_SIZE })}`;
+  return `/admin/search/wire${qs({ q, agency: s.agency, range: s.range, sort: s.sort, page: s.page, limit: SEARCH_PAGE_SIZE })}`;
 }
 
 /** "3 items", "1,000+ items": what the search found. */

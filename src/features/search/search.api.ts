@@ -26,7 +26,10 @@ const DeskQuery = Type.Object(
   { additionalProperties: false },
 );
 const { q, from, to, range, sort, language, page, limit } = common;
-const WireQuery = Type.Object({ q, from, to, range, sort, language, page, limit }, { additionalProperties: false });
+const WireQuery = Type.Object(
+  { q, agency: Type.Optional(Type.String({ maxLength: 100, description: 'the agency, as the wire desk names it (AFP)' })), from, to, range, sort, language, page, limit },
+  { additionalProperties: false },
+);
 const SuggestQuery = Type.Object({ q: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false });
 
 const marks = {

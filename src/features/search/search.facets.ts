@@ -30,6 +30,8 @@ export const facetToken = {
   language: (code: string) => token('lang', code),
   status: (status: string) => token('st', status),
   kind: (kind: string) => token('kind', kind),
+  /** A wire item's agency ("AFP" → zzagafp); wire documents only. */
+  agency: (name: string) => token('ag', name),
 };
 
 export interface FacetSource {
@@ -69,5 +71,8 @@ export function facetGroups(f: EngineFilter): string[][] {
   if (f.language !== undefined) groups.push([facetToken.language(f.language)]);
   if (f.statuses) groups.push(f.statuses.map(facetToken.status));
   if (f.kind !== undefined) groups.push([facetToken.kind(f.kind)]);
+  // Wire documents carry no agency column: the token alone decides (agency names differing only in punctuation
+  // or case share one).
+  if (f.agency !== undefined) groups.push([facetToken.agency(f.agency)]);
   return groups;
 }

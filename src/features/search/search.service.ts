@@ -52,8 +52,10 @@ interface Results<T> extends Omit<SearchResults, 'items'> {
   items: Hit<T>[];
 }
 
-/** The newsroom's wire search: words, arrival dates, language, sort and page (no story filters). */
-export type WireSearchRequest = Pick<SearchRequest, 'q' | 'from' | 'to' | 'range' | 'sort' | 'language' | 'page' | 'limit'>;
+/** The newsroom's wire search: words, agency, arrival dates, language, sort and page (no story filters). */
+export interface WireSearchRequest extends Pick<SearchRequest, 'q' | 'from' | 'to' | 'range' | 'sort' | 'language' | 'page' | 'limit'> {
+  agency?: string | undefined;
+}
 
 export interface WireSearchItem {
   wire: WireItemSummary;
@@ -270,6 +272,7 @@ export function createSearchService(deps: SearchDeps) {
         corpus: 'wire',
         ...wireKeyBounds(dates.publishedFrom, dates.publishedBefore),
         ...(req.language && { language: req.language }),
+        ...(req.agency?.trim() && { agency: req.agency.trim() }),
       };
       const query = await engine.compile(db, parsed);
       const r = await run(parsed, query, req, filter, async (ids) => new Map((await wire.getSummaries(ids)).map((w) => [w.id, w])), false);

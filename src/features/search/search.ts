@@ -65,6 +65,8 @@ export interface DeskSearchRequest extends SearchRequest {
 export interface EngineFilter {
   /** Which documents: stories (the default) or wire items (the newsroom's wire search). */
   corpus?: 'stories' | 'wire';
+  /** Wire items of this agency. */
+  agency?: string;
   /** Readers: only published stories whose time has come. */
   liveAt?: string;
   statuses?: readonly string[];

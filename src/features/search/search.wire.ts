@@ -12,7 +12,7 @@
  */
 import type { Db } from '../../db/index.js';
 import type { IndexedText, SearchEngine } from './search.engine.js';
-import { facetsOf } from './search.facets.js';
+import { facetToken, facetsOf } from './search.facets.js';
 import { changes, plainBody } from './search.index.js';
 import * as q from './search.queries.js';
 import * as w from './search.wire.queries.js';
@@ -71,7 +71,7 @@ export function wireDocumentOf(src: w.WireSource): q.DocumentValues {
     headline: cleanText(src.headline),
     standfirst: cleanText(src.standfirst),
     body: cleanText(plainBody(src.body)),
-    facets: facetsOf({ section_id: null, language, status: WIRE_DOC, kind: WIRE_DOC, authorIds: [], tagIds: [] }),
+    facets: `${facetsOf({ section_id: null, language, status: WIRE_DOC, kind: WIRE_DOC, authorIds: [], tagIds: [] })} ${facetToken.agency(src.agency)}`,
   };
 }
 
