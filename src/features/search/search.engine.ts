@@ -54,17 +54,6 @@ export interface Matches {
   candidates: Candidate[];
   /** Relevance of the newest `rankWindow` of them: higher is better (headline above standfirst above body). */
   scores: Map<number, number>;
-  /**
-   * What the engine read, in the same statement, for highlighting the page asked for (PostgreSQL: its texts and
-   * where the query's words are), by document id; `highlights` reads the rest itself. Engine-private.
-   */
-  prefetched?: ReadonlyMap<number, object>;
-}
-
-/** The page of results to be shown, in the order the service puts them (see `matches`). */
-export interface PageWanted {
-  offset: number;
-  size: number;
 }
 
 export interface SearchEngine {
@@ -81,14 +70,10 @@ export interface SearchEngine {
   insertDocuments(db: Db, docs: readonly DocumentValues[]): Promise<void>;
   /** Our parsed query in the engine's terms (PostgreSQL asks the database to stem it: one round trip). */
   compile(db: Db, parsed: ParsedQuery): Promise<EngineQuery>;
-  /**
-   * The newest matches (the count, up to `limit`) and the scores of the newest `rankWindow` of them. With `page`,
-   * the engine may also read what highlighting that page needs: the page is the scored window by score (ties
-   * newest first), then the older matches newest first, from `offset`.
-   */
-  matches(db: Db, query: EngineQuery, filter: EngineFilter, limit: number, rankWindow: number, page?: PageWanted): Promise<Matches>;
+  /** The newest matches (the count, up to `limit`) and the scores of the newest `rankWindow` of them. */
+  matches(db: Db, query: EngineQuery, filter: EngineFilter, limit: number, rankWindow: number): Promise<Matches>;
   /** Highlighted headline and passage for a page of results (matches of this filter), by `ref` (story or wire item id). */
-  highlights(db: Db, query: EngineQuery, filter: EngineFilter, hits: readonly Candidate[], prefetched?: Matches['prefetched']): Promise<Map<number, Highlights>>;
+  highlights(db: Db, query: EngineQuery, filter: EngineFilter, hits: readonly Candidate[]): Promise<Map<number, Highlights>>;
   /** Live stories whose headline has these words, the last one as a prefix; newest first. */
   headlinePrefix(db: Db, words: readonly string[], filter: EngineFilter, limit: number): Promise<number[]>;
 }

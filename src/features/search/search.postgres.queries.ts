@@ -131,19 +131,6 @@ interface Folded {
   window: { start: number; end: number };
 }
 
-/**
- * Where in the body (weight C) of the document `x` the query's words are, in order, from its stored tsvector
- * without parsing: keep the body, mark the query's lexemes A, keep those (unnesting every lexeme of the story
- * would cost far more).
- */
-function bodyHits(query: EngineQuery): RawBuilder<unknown> {
-  const lexemes = lexemesOf(query.forms['english'] ?? '', query.forms['simple'] ?? '');
-  return sql`array(select p from unnest(ts_filter(setweight(ts_filter(x.tsv, '{c}'), 'a', ${lexemes}::text[]), '{a}')) t, unnest(t.positions) p order by p)`;
-}
-
-/** A document's texts for `headlines`, with where its body's positions start. */
-const docText = (d: Omit<DocText, 'body_from'>): DocText => ({ ...d, body_from: positionsBefore(pgText(d.headline), pgText(d.standfirst)), hits: d.hits.map(Number) });
-
 /** ts_headline over folded text (the body's window of it), the fragments mapped back onto the original so accents survive. */
 async function headlines(db: Db, query: EngineQuery, docs: readonly DocText[], whole: boolean): Promise<Map<number, Highlights>> {
   const out = new Map<number, Highlights>();
@@ -221,7 +208,7 @@ export const postgresEngine: SearchEngine = {
 
   compile: tsqueries,
 
-  async matches(db, query, filter, limit, rankWindow, page) {
+  async matches(db, query, filter, limit, rankWindow) {
     const scores = new Map<number, number>();
     const q = pick(query.forms, filter.language);
     const match = withFacets(q, filter);
@@ -236,52 +223,37 @@ export const postgresEngine: SearchEngine = {
       ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
       : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
     // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
-    // the walk itself carries no tsvector. With a page asked for, the same statement orders the matches as the
-    // service will (scored window by score, ties and the rest newest first) and reads the page's texts and word
-    // positions for its highlights: a round trip fewer on the way to the answer.
-    const wanted = page ?? { offset: 0, size: 0 };
-    const r = await sql<{ doc: number; id: number; score: number | null } & Partial<Omit<DocText, 'body_from'>>>`
-      with m as materialized (
+    // the walk itself carries no tsvector.
+    const r = await sql<{ doc: number; id: number; score: number | null }>`
+      select m.doc, m.id, case when m.n <= ${rankWindow}
+          then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
+        end as score
+      from (
         select d.id as doc, coalesce(d.article_id, d.wire_item_id) as id, row_number() over (order by d.id desc) as n
         from ${source}
         order by d.id desc
         limit ${limit}
-      ), s as materialized (
-        select m.doc, m.id, m.n, case when m.n <= ${rankWindow}
-            then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
-          end as score
-        from m
-      ), p as (
-        select s.doc from s order by s.n > ${rankWindow}, s.score desc nulls last, s.n offset ${wanted.offset} limit ${wanted.size}
-      )
-      select s.doc, s.id, s.score, x.language, x.headline, x.standfirst, x.body, ${bodyHits(query)} as hits
-      from s left join p on p.doc = s.doc left join search_documents x on x.id = p.doc
-      order by s.n`.execute(db);
+      ) m
+      order by m.n`.execute(db);
     const candidates = r.rows.map((row) => ({ docId: Number(row.doc), ref: row.id }));
-    const prefetched = new Map<number, DocText>();
-    for (const row of r.rows) {
-      if (row.score !== null) scores.set(Number(row.doc), Number(row.score));
-      if (row.headline !== null && row.headline !== undefined) prefetched.set(Number(row.doc), docText({ ...row, ref: row.id } as Omit<DocText, 'body_from'>));
-    }
-    return { candidates, scores, prefetched };
+    for (const row of r.rows) if (row.score !== null) scores.set(Number(row.doc), Number(row.score));
+    return { candidates, scores };
   },
 
-  async highlights(db, query, _filter, hits, prefetched) {
+  async highlights(db, query, _filter, hits) {
     const out = new Map<number, Highlights>();
     if (hits.length === 0) return out;
-    const ready = hits.flatMap((h) => (prefetched?.get(h.docId) as DocText | undefined) ?? []);
-    const missing = hits.filter((h) => !prefetched?.has(h.docId));
-    // The texts, and where in the body the query's words are, from the stored tsvector without parsing.
-    const read =
-      missing.length === 0
-        ? []
-        : (
-            await sql<Omit<DocText, 'body_from'>>`
-              select coalesce(x.article_id, x.wire_item_id) as ref, x.language, x.headline, x.standfirst, x.body, ${bodyHits(query)} as hits
-              from search_documents x
-              where x.id in (${sql.join(missing.map((h) => h.docId))})`.execute(db)
-          ).rows.map(docText);
-    for (const [id, marks] of await headlines(db, query, [...ready, ...read], false)) out.set(id, marks);
+    const lexemes = lexemesOf(query.forms['english'] ?? '', query.forms['simple'] ?? '');
+    // The texts, and where in the body the query's words are, from the stored tsvector without parsing: keep the
+    // body (C), mark the query's lexemes A, keep those — all in C, unlike unnesting every lexeme of the story.
+    const docs = await sql<Omit<DocText, 'body_from'>>`
+      select coalesce(d.article_id, d.wire_item_id) as ref, d.language, d.headline, d.standfirst, d.body,
+        array(select p from unnest(ts_filter(setweight(ts_filter(d.tsv, '{c}'), 'a', ${lexemes}::text[]), '{a}')) t, unnest(t.positions) p
+              order by p) as hits
+      from search_documents d
+      where d.id in (${sql.join(hits.map((h) => h.docId))})`.execute(db);
+    const rows = docs.rows.map((d) => ({ ...d, body_from: positionsBefore(pgText(d.headline), pgText(d.standfirst)), hits: d.hits.map(Number) }));
+    for (const [id, marks] of await headlines(db, query, rows, false)) out.set(id, marks);
     return out;
   },
 

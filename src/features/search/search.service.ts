@@ -164,7 +164,7 @@ export function createSearchService(deps: SearchDeps) {
     let counting: Promise<Matches> | undefined;
     let beyondCap = false;
     if (offset + pageSize <= head && head <= MAX_RESULTS && engine.countApart(query, filter)) {
-      found = await engine.matches(db, query, filter, head, rankWindow, { offset, size: pageSize });
+      found = await engine.matches(db, query, filter, head, rankWindow);
       const last = found.candidates[head - 1];
       if (last && countedByVocabulary(filter) && (query.atLeast ?? 0) > VOCABULARY_MARGIN * MAX_RESULTS) {
         // The vocabulary counts live stories: thousands use this word, so the count is capped. Nothing to walk.
@@ -174,7 +174,7 @@ export function createSearchService(deps: SearchDeps) {
         counting = engine.matches(db, query, older, MAX_RESULTS + 1 - head, 0);
       }
     } else {
-      found = await engine.matches(db, query, filter, MAX_RESULTS + 1, rankWindow, { offset, size: pageSize });
+      found = await engine.matches(db, query, filter, MAX_RESULTS + 1, rankWindow);
     }
     const candidates = found.candidates.slice(0, MAX_RESULTS);
     const scores = found.scores;
@@ -185,7 +185,7 @@ export function createSearchService(deps: SearchDeps) {
       ordered = [...window].sort((a, b) => (scores.get(b.docId) ?? 0) - (scores.get(a.docId) ?? 0)).concat(candidates.slice(RANK_WINDOW));
     }
     const pageHits = ordered.slice(offset, offset + pageSize);
-    const [shown, marks, older] = await Promise.all([hydrate(pageHits.map((h) => h.ref)), engine.highlights(db, query, filter, pageHits, found.prefetched), counting]);
+    const [shown, marks, older] = await Promise.all([hydrate(pageHits.map((h) => h.ref)), engine.highlights(db, query, filter, pageHits), counting]);
     const matched = beyondCap ? MAX_RESULTS + 1 : found.candidates.length + (older?.candidates.length ?? 0);
     const total = Math.min(matched, MAX_RESULTS);
     const capped = matched > MAX_RESULTS;
