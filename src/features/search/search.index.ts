@@ -69,12 +69,33 @@ export function termsOf(doc: Pick<q.DocumentValues, 'status' | 'headline' | 'sta
 const TEXT_KEYS = ['id', 'headline', 'standfirst', 'body', 'language', 'facets'] as const;
 const META_KEYS = ['status', 'kind', 'section_id', 'published_at', 'modified_at'] as const;
 
-export function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: Partial<q.DocumentValues>; text: boolean } {
+function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: Partial<q.DocumentValues>; text: boolean } {
   const set: Partial<q.DocumentValues> = {};
   let text = false;
   for (const k of TEXT_KEYS) if (old[k] !== next[k]) { Object.assign(set, { [k]: next[k] }); text = true; }
   for (const k of META_KEYS) if (old[k] !== next[k]) Object.assign(set, { [k]: next[k] });
   return { set, text };
+}
+
+/**
+ * Brings each document to its next values: a new one inserted (the engine
+ * indexes it as it is written), an existing one updated in the columns that
+ * changed, and re-indexed only if its text or facets did.
+ */
+export async function writeDocuments(trx: Db, engine: SearchEngine, pairs: readonly { old: SearchDocumentRow | undefined; next: q.DocumentValues }[]): Promise<void> {
+  const retext: IndexedText[] = [];
+  const fresh: q.DocumentValues[] = [];
+  for (const { old, next } of pairs) {
+    if (!old) {
+      fresh.push(next);
+      continue;
+    }
+    const { set, text } = changes(old, next);
+    if (Object.keys(set).length > 0) await q.updateDocument(trx, old.id, set);
+    if (text) retext.push(next);
+  }
+  await engine.insertDocuments(trx, fresh);
+  await engine.indexText(trx, retext);
 }
 
 /**
@@ -85,8 +106,7 @@ export function changes(old: SearchDocumentRow, next: q.DocumentValues): { set: 
 export async function indexBatch(trx: Db, engine: SearchEngine, articleIds: readonly number[], vocabulary: boolean): Promise<number> {
   const [sources, links, docs] = await Promise.all([q.storySources(trx, articleIds), q.storyLinks(trx, articleIds), q.documentsOf(trx, articleIds)]);
   const existing = new Map(docs.map((d) => [d.article_id, d]));
-  const retext: IndexedText[] = [];
-  const fresh: q.DocumentValues[] = [];
+  const pairs: { old: SearchDocumentRow | undefined; next: q.DocumentValues }[] = [];
   const added = new Set<string>();
   const dropped = new Set<string>();
   for (const src of sources) {
@@ -99,18 +119,11 @@ export async function indexBatch(trx: Db, engine: SearchEngine, articleIds: read
       for (const t of after) if (!before.has(t)) added.add(t);
       for (const t of before) if (!after.has(t)) dropped.add(t);
     }
-    if (!old) {
-      fresh.push(next);
-      continue;
-    }
-    const { set, text } = changes(old, next);
-    if (Object.keys(set).length > 0) await q.updateDocument(trx, old.id, set);
-    if (text) retext.push(next);
+    pairs.push({ old, next });
   }
   for (const gone of existing.values()) if (vocabulary) for (const t of termsOf(gone)) dropped.add(t);
   await q.deleteDocuments(trx, [...existing.values()].map((d) => d.id));
-  await engine.insertDocuments(trx, fresh);
-  await engine.indexText(trx, retext);
+  await writeDocuments(trx, engine, pairs);
   if (added.size) await q.adjustTerms(trx, added, 1);
   if (dropped.size) await q.adjustTerms(trx, dropped, -1);
   return sources.length;

@@ -166,14 +166,17 @@ export async function sectionTree(db: Db): Promise<{ id: number; parent_id: numb
   return db.selectFrom('sections').select(['id', 'parent_id']).execute();
 }
 
-/** Story ids in id order after `afterId`, for a batched reindex. */
-export async function storyIdsAfter(db: Db, afterId: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+/** What a reindex walks: the stories, and the wire items. */
+export type IndexedTable = 'articles' | 'wire_items';
+
+/** Ids of a table in id order after `afterId`, for a batched reindex. */
+export async function idsAfter(db: Db, table: IndexedTable, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom(table).select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
   return rows.map((r) => r.id);
 }
 
-export async function countStories(db: Db): Promise<number> {
-  const r = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function countRows(db: Db, table: IndexedTable): Promise<number> {
+  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -9,7 +9,6 @@ import type { SearchEngine } from './search.engine.js';
 import { indexBatch, termsOf } from './search.index.js';
 import * as q from './search.queries.js';
 import { indexWireBatch } from './search.wire.js';
-import * as w from './search.wire.queries.js';
 
 const REINDEX_BATCH = 500;
 
@@ -21,7 +20,7 @@ export interface ReindexReport {
 }
 
 export async function reindexAll(db: Db, engine: SearchEngine, onProgress?: (done: number, total: number) => void): Promise<ReindexReport> {
-  const [storyCount, wireCount] = await Promise.all([q.countStories(db), w.countWireItems(db)]);
+  const [storyCount, wireCount] = await Promise.all([q.countRows(db, 'articles'), q.countRows(db, 'wire_items')]);
   const total = storyCount + wireCount;
   let done = 0;
   onProgress?.(0, total);
@@ -38,8 +37,8 @@ export async function reindexAll(db: Db, engine: SearchEngine, onProgress?: (don
       onProgress?.(Math.min(done, total), total);
     }
   };
-  const stories = await batches((after) => q.storyIdsAfter(db, after, REINDEX_BATCH), (trx, ids) => indexBatch(trx, engine, ids, false));
-  const wireItems = await batches((after) => w.wireIdsAfter(db, after, REINDEX_BATCH), (trx, ids) => indexWireBatch(trx, engine, ids));
+  const stories = await batches((after) => q.idsAfter(db, 'articles', after, REINDEX_BATCH), (trx, ids) => indexBatch(trx, engine, ids, false));
+  const wireItems = await batches((after) => q.idsAfter(db, 'wire_items', after, REINDEX_BATCH), (trx, ids) => indexWireBatch(trx, engine, ids));
   const orphans = await q.orphanDocumentIds(db);
   await db.transaction().execute(async (trx) => {
     await q.deleteDocuments(trx, orphans);

@@ -29,17 +29,6 @@ export async function wireDocumentsOf(db: Db, wireItemIds: readonly number[]): P
   return db.selectFrom('search_documents').selectAll().where('wire_item_id', 'in', wireItemIds).execute();
 }
 
-/** Wire item ids in id order after `afterId`, for a batched reindex. */
-export async function wireIdsAfter(db: Db, afterId: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('wire_items').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((r) => r.id);
-}
-
-export async function countWireItems(db: Db): Promise<number> {
-  const r = await db.selectFrom('wire_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** Wire items after `afterId` whose search document is missing or older than the item, in id order. */
 export async function staleWireIds(db: Db, afterId: number, limit: number): Promise<number[]> {
   const rows = await db

@@ -11,10 +11,10 @@
  * (WIRE_KEY_BASE).
  */
 import type { Db } from '../../db/index.js';
-import type { IndexedText, SearchEngine } from './search.engine.js';
+import type { SearchEngine } from './search.engine.js';
 import { facetToken, facetsOf } from './search.facets.js';
-import { changes, plainBody } from './search.index.js';
-import * as q from './search.queries.js';
+import { plainBody, writeDocuments } from './search.index.js';
+import type * as q from './search.queries.js';
 import * as w from './search.wire.queries.js';
 import { cleanText } from './search.text.js';
 import { SORT_KEY_LOW_BITS, WIRE_KEY_BASE, sortKeyRange } from './search.js';
@@ -79,21 +79,7 @@ export function wireDocumentOf(src: w.WireSource): q.DocumentValues {
 export async function indexWireBatch(trx: Db, engine: SearchEngine, wireItemIds: readonly number[]): Promise<number> {
   const [sources, docs] = await Promise.all([w.wireSources(trx, wireItemIds), w.wireDocumentsOf(trx, wireItemIds)]);
   const existing = new Map(docs.map((d) => [d.wire_item_id, d]));
-  const retext: IndexedText[] = [];
-  const fresh: q.DocumentValues[] = [];
-  for (const src of sources) {
-    const next = wireDocumentOf(src);
-    const old = existing.get(src.id);
-    if (!old) {
-      fresh.push(next);
-      continue;
-    }
-    const { set, text } = changes(old, next);
-    if (Object.keys(set).length > 0) await q.updateDocument(trx, old.id, set);
-    if (text) retext.push(next);
-  }
-  await engine.insertDocuments(trx, fresh);
-  await engine.indexText(trx, retext);
+  await writeDocuments(trx, engine, sources.map((src) => ({ old: existing.get(src.id), next: wireDocumentOf(src) })));
   return sources.length;
 }
 
