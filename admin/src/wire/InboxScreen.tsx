@@ -13,6 +13,7 @@ import { ErrorNote, SelectField, StatusNote } from '../ui/forms.js';
 import { messageOf } from '../ui/use-action.js';
 import { PRIORITY_CHOICES, STATES, TIME_RANGES, announcement, filtersFromQuery, inboxPath, isFiltered, type InboxFilters } from './inbox.js';
 import { RefusalsPanel } from './RefusalsPanel.js';
+import { agencyChoices, useWireFacets } from './use-wire-facets.js';
 import type { WireAlert, WireEvent, WireItemSummary, WireRefusal } from './types.js';
 import { useWireEvents, type LiveStatus } from './use-wire-events.js';
 import { useWireInbox } from './use-wire-inbox.js';
@@ -22,15 +23,6 @@ const REFUSALS_SHOWN = 20;
 /** Scrolled further than this, the reader is reading: new items wait behind the bar. */
 const READING_Y = 120;
 const ANNOUNCE_MS = 1_500;
-
-function useFacets(): { agencies: string[]; subjects: string[] } {
-  const [facets, setFacets] = useState<{ agencies: string[]; subjects: string[] }>({ agencies: [], subjects: [] });
-  useEffect(() => {
-    // Filter choices only: without them the agency box still takes what is in the address.
-    api<{ agencies: string[]; subjects: string[] }>('GET', '/admin/wire/facets').then(setFacets, () => undefined);
-  }, []);
-  return facets;
-}
 
 function LiveIndicator(props: { status: LiveStatus }): JSX.Element {
   const label = props.status === 'live' ? 'Live' : props.status === 'connecting' ? 'Connecting…' : 'Reconnecting…';
@@ -69,8 +61,7 @@ function Filters(props: { filters: InboxFilters; agencies: readonly string[]; su
   const qId = useId();
   const subjectId = useId();
   const listId = useId();
-  // An agency in the address that the facets do not (yet) list is still a choice.
-  const agencies = filters.agency && !props.agencies.includes(filters.agency) ? [filters.agency, ...props.agencies] : props.agencies;
+  const agencies = agencyChoices(props.agencies, filters.agency);
   return (
     <form
       class="filters"
@@ -166,7 +157,7 @@ function useRefusals(): { refusals: WireRefusal[] | null; error: string | null; 
 export function InboxScreen(props: { query: Record<string, string> }): JSX.Element {
   const session = useSession();
   const filters = useMemo(() => filtersFromQuery(props.query), [props.query]);
-  const { agencies, subjects } = useFacets();
+  const { agencies, subjects } = useWireFacets();
   const inbox = useWireInbox(filters);
   const refusals = useRefusals();
   const [unseenRefusals, setUnseenRefusals] = useState(0);

@@ -13,6 +13,7 @@ import { ErrorNote, SelectField, StatusNote } from '../ui/forms.js';
 import { messageOf } from '../ui/use-action.js';
 import { datelineOf } from './inbox.js';
 import { SEARCH_RANGES, SEARCH_SORTS, countLabel, searchApiPath, searchFromQuery, searchScreenPath, type WireSearch, type WireSearchPage } from './search.js';
+import { agencyChoices, useWireFacets } from './use-wire-facets.js';
 import { ItemBadges, PriorityMark } from './WireTable.js';
 
 function useResults(search: WireSearch): { page: WireSearchPage | null; error: string | null } {
@@ -33,18 +34,9 @@ function useResults(search: WireSearch): { page: WireSearchPage | null; error: s
   return state;
 }
 
-/** The agencies the desk has copy from, for the filter; without them the address's agency is still a choice. */
-function useAgencies(current: string): string[] {
-  const [agencies, setAgencies] = useState<string[]>([]);
-  useEffect(() => {
-    api<{ agencies: string[] }>('GET', '/admin/wire/facets').then((f) => setAgencies(f.agencies), () => undefined);
-  }, []);
-  return current && !agencies.includes(current) ? [current, ...agencies] : agencies;
-}
-
 export function SearchScreen(props: { query: Record<string, string> }): JSX.Element {
   const search = searchFromQuery(props.query);
-  const agencies = useAgencies(search.agency);
+  const agencies = agencyChoices(useWireFacets().agencies, search.agency);
   const [q, setQ] = useState(search.q);
   useEffect(() => setQ(search.q), [search.q]);
   const { page, error } = useResults(search);
