@@ -56,6 +56,36 @@ describeEachDb('search plans', (ctx) => {
     expect(compared).toBeGreaterThan(40);
   });
 
+  it('finds the same newest matches when the GIN scan is first limited to a range of the newest documents', async () => {
+    for (let i = 0; i < 40; i++) {
+      const at = new Date(Date.parse('2026-11-27T00:00:00.000Z') + i * 1_800_000).toISOString();
+      await w.story(`Kingfisher ${i}`, [`A ${i % 3 ? 'kingfisher' : 'kingfisher kingfisher'} on the ${i % 4 ? 'river' : 'weir'}.`], { publishedAt: at });
+    }
+    const { db } = ctx();
+    const engine = engineFor(ctx().dialect.name);
+    const now = w.clock.now().toISOString();
+    const live: EngineFilter = { liveAt: now, maxDocId: sortKeyRange(now).max };
+    const ids = (await db.selectFrom('search_documents').select('id').orderBy('id', 'desc').execute()).map((r) => Number(r.id));
+    let ranged = 0;
+    for (const text of ['kingfisher', 'weir OR river']) {
+      const query = await engine.compile(db, parseQuery(text));
+      const plain = { parsed: query.parsed, forms: query.forms };
+      // `atLeast` says how the matches spread: 40 (the truth) sizes the range right; 400 far too small, so the
+      // older documents are searched next; every document id a bucket boundary.
+      for (const atLeast of [40, 400]) {
+        for (const [limit, rankWindow] of [[3, 2], [5, 5], [12, 4]] as const) {
+          const walk = await engine.matches(db, plain, live, limit, rankWindow);
+          const range = await engine.matches(db, { ...plain, share: 0, familyShare: 0, atLeast, newest: ids }, live, limit, rankWindow);
+          expect(range.candidates, `${text} ${atLeast} ${limit}`).toEqual(walk.candidates);
+          expect([...range.scores]).toEqual([...walk.scores]);
+          expect(walk.candidates).toHaveLength(text === 'kingfisher' ? limit : Math.min(limit, 40));
+          ranged++;
+        }
+      }
+    }
+    expect(ranged).toBe(12);
+  });
+
   it('keeps stories of the current minute out until their time, and the minute boundaries of date filters exact', async () => {
     const now = w.clock.now().toISOString();
     expect(now).toBe('2026-11-28T10:00:00.000Z');

@@ -9,7 +9,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
-import type { EngineQuery, SearchEngine } from './search.engine.js';
+import type { EngineQuery, Matches, SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
 import { positiveWords, requiredMatchEstimate, requiredMatchFloor, type ParsedQuery } from './search.parse.js';
 import { filterSql } from './search.queries.js';
@@ -53,7 +53,7 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   // A word's family: vocabulary words starting with its English stem (less the stem's last letter when the
   // stemmer changed it: happy → happi → happ…); their counts summed, an overestimate of what the stem matches.
   type Counts = Record<string, number> | null;
-  const r = await sql<{ english: string; simple: string; both: string; counts: Counts; families: Counts; documents: number | null }>`
+  const compiled = sql<{ english: string; simple: string; both: string; counts: Counts; families: Counts; documents: number | null }>`
     select q.e::text as english, q.s::text as simple, (q.e || q.s)::text as both,
       (select json_object_agg(t.term, t.docs) from search_terms t where t.term = any(${positiveWords(parsed)}::text[])) as counts,
       (select json_object_agg(f.word, (select coalesce(sum(t.docs), 0) from search_terms t where t.term >= f.p and t.term < f.p || chr(1114111)))
@@ -62,6 +62,7 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
                     from unnest(${positiveWords(parsed)}::text[]) w(word)) s) f) as families,
       (select c.reltuples from pg_class c where c.oid = 'search_documents'::regclass) as documents
     from (select ${compile(parsed, 'english')} as e, ${compile(parsed, 'simple')} as s) q`.execute(db);
+  const [r, newest] = await Promise.all([compiled, newestIds(db)]);
   const row = r.rows[0];
   const forms = { english: textOnly(row?.english ?? ''), simple: textOnly(row?.simple ?? ''), both: textOnly(row?.both ?? '') };
   const counts = (c: Counts) => new Map(Object.entries(c ?? {}).map(([t, n]) => [t, Number(n)]));
@@ -72,7 +73,54 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   const atLeast = requiredMatchFloor(parsed, wordCounts);
   // reltuples is -1 (or 0) before the table's first ANALYZE: no estimate then, and the planner chooses alone.
   if (words === undefined || family === undefined || documents <= 0) return { parsed, forms, atLeast };
-  return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast };
+  return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast, ...(newest && { newest }) };
+}
+
+/** How long the histogram below is reused before it is read again (ANALYZE renews it as the table grows). */
+const HISTOGRAM_TTL_MS = 60_000;
+const histograms = new WeakMap<Db, { read: number; ids: Promise<number[] | undefined> }>();
+
+/**
+ * ANALYZE's histogram of document ids (buckets of equal counts), newest first; undefined before the first
+ * ANALYZE. Read at most once a minute per database (pg_stats is a view of some weight), a failed read counting
+ * as none.
+ */
+function newestIds(db: Db): Promise<number[] | undefined> {
+  const cached = histograms.get(db);
+  if (cached && Date.now() - cached.read < HISTOGRAM_TTL_MS) return cached.ids;
+  const ids = sql<{ bounds: string | null }>`
+    select s.histogram_bounds::text as bounds from pg_stats s
+    where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname = 'id'`
+    .execute(db)
+    .then((r) => {
+      const bounds = (r.rows[0]?.bounds ?? '').replace(/[{}]/g, '').split(',').filter((b) => b !== '').map(Number);
+      return bounds.length >= 3 && bounds.every((b) => Number.isSafeInteger(b)) ? bounds.reverse() : undefined;
+    })
+    .catch(() => undefined);
+  histograms.set(db, { read: Date.now(), ids });
+  return ids;
+}
+
+/** How many more matches than needed the newest range is sized for: words cluster in time, and stems match more. */
+export const RANGE_MARGIN = 1.5;
+
+/**
+ * Where the GIN scan would read every match (thousands of rows, nearly one page each) to keep the newest
+ * `limit`: the lowest id of a range of newest documents that should hold `limit` matches, by the vocabulary's
+ * floor of the query's matches (`atLeast`) spread evenly over the documents. Undefined when a range would not
+ * save much, or the vocabulary cannot say (several groups, exclusions, phrases, filters).
+ */
+function newestRangeStart(query: EngineQuery, filter: EngineFilter, limit: number): number | undefined {
+  const { newest, atLeast } = query;
+  const dated = filter.publishedFrom !== undefined || filter.publishedBefore !== undefined;
+  if (!newest || !atLeast || !viaIndex(query) || dated || facetGroups(filter).length > 0 || filter.corpus === 'wire') return undefined;
+  // `atLeast` matches spread over the documents: the newest share limit / atLeast of them hold `limit` (margin
+  // added), found in the histogram, whose buckets hold equal numbers of documents.
+  const buckets = newest.length - 1;
+  const i = Math.ceil(((RANGE_MARGIN * limit) / atLeast) * buckets);
+  if (i >= buckets * 0.8) return undefined;
+  const from = newest[i];
+  return from !== undefined && from > (filter.minDocId ?? -Infinity) && from < (filter.maxDocId ?? Infinity) ? from : undefined;
 }
 
 /** Whether the vocabulary says the required words are rare enough for the GIN index to be the only way in (see `matches`). */
@@ -171,6 +219,39 @@ async function headlines(db: Db, query: EngineQuery, docs: readonly DocText[], w
   return out;
 }
 
+/** The newest `limit` matches of the filter, the newest `rankWindow` of them scored: one statement. */
+async function matchesIn(db: Db, query: EngineQuery, filter: EngineFilter, limit: number, rankWindow: number): Promise<Matches> {
+  const scores = new Map<number, number>();
+  const q = pick(query.forms, filter.language);
+  const match = withFacets(q, filter);
+  if (match === undefined) return { candidates: [], scores };
+  // Newest first is primary-key order: for broad queries PostgreSQL walks the key backwards and stops early;
+  // for narrow ones (rare words, or a filter) one GIN scan intersects words and facets, and the few matches are
+  // sorted. The planner prices the walk's tsvector checks as nearly free, so for a word in a few per cent of
+  // stories it still walks (checking tens of thousands of rows to find the newest 1,001); when the vocabulary
+  // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
+  // matching rows are found without the order and limit, then sorted. Same rows, same order, either way.
+  const source = viaIndex(query)
+    ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
+    : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
+  // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
+  // the walk itself carries no tsvector.
+  const r = await sql<{ doc: number; id: number; score: number | null }>`
+    select m.doc, m.id, case when m.n <= ${rankWindow}
+        then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
+      end as score
+    from (
+      select d.id as doc, coalesce(d.article_id, d.wire_item_id) as id, row_number() over (order by d.id desc) as n
+      from ${source}
+      order by d.id desc
+      limit ${limit}
+    ) m
+    order by m.n`.execute(db);
+  const candidates = r.rows.map((row) => ({ docId: Number(row.doc), ref: row.id }));
+  for (const row of r.rows) if (row.score !== null) scores.set(Number(row.doc), Number(row.score));
+  return { candidates, scores };
+}
+
 export const postgresEngine: SearchEngine = {
   // Only when the vocabulary knows the words, they are too common for the GIN index and no facet narrows them
   // (the planner may then scan the index anyway): the walk stops at the page's matches and the count picks up from
@@ -209,35 +290,16 @@ export const postgresEngine: SearchEngine = {
   compile: tsqueries,
 
   async matches(db, query, filter, limit, rankWindow) {
-    const scores = new Map<number, number>();
-    const q = pick(query.forms, filter.language);
-    const match = withFacets(q, filter);
-    if (match === undefined) return { candidates: [], scores };
-    // Newest first is primary-key order: for broad queries PostgreSQL walks the key backwards and stops early;
-    // for narrow ones (rare words, or a filter) one GIN scan intersects words and facets, and the few matches are
-    // sorted. The planner prices the walk's tsvector checks as nearly free, so for a word in a few per cent of
-    // stories it still walks (checking tens of thousands of rows to find the newest 1,001); when the vocabulary
-    // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
-    // matching rows are found without the order and limit, then sorted. Same rows, same order, either way.
-    const source = viaIndex(query)
-      ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
-      : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
-    // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
-    // the walk itself carries no tsvector.
-    const r = await sql<{ doc: number; id: number; score: number | null }>`
-      select m.doc, m.id, case when m.n <= ${rankWindow}
-          then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
-        end as score
-      from (
-        select d.id as doc, coalesce(d.article_id, d.wire_item_id) as id, row_number() over (order by d.id desc) as n
-        from ${source}
-        order by d.id desc
-        limit ${limit}
-      ) m
-      order by m.n`.execute(db);
-    const candidates = r.rows.map((row) => ({ docId: Number(row.doc), ref: row.id }));
-    for (const row of r.rows) if (row.score !== null) scores.set(Number(row.doc), Number(row.score));
-    return { candidates, scores };
+    // A word in a few thousand stories: the GIN scan of the newest documents first (intersected with the key's
+    // range, so only those rows are read), the older ones only if that range held fewer than `limit` matches.
+    const from = newestRangeStart(query, filter, limit);
+    if (from === undefined) return matchesIn(db, query, filter, limit, rankWindow);
+    const near = await matchesIn(db, query, { ...filter, minDocId: from }, limit, rankWindow);
+    const found = near.candidates.length;
+    if (found >= limit) return near;
+    const before: EngineFilter = { ...filter, maxDocId: Math.min(filter.maxDocId ?? Infinity, from - 1) };
+    const older = await matchesIn(db, query, before, limit - found, Math.max(0, rankWindow - found));
+    return { candidates: [...near.candidates, ...older.candidates], scores: new Map([...near.scores, ...older.scores]) };
   },
 
   async highlights(db, query, _filter, hits) {

@@ -160,14 +160,16 @@ export function createSearchService(deps: SearchDeps) {
     // cap, are then counted on another connection — the walk carrying on from there — while the page is
     // highlighted and hydrated. Same matches, same order, same count.
     const head = relevance ? RANK_WINDOW : offset + pageSize;
+    // The vocabulary counts live stories: when thousands use this word the count is capped, so nothing past the
+    // page's matches is looked for.
+    const knownCapped = countedByVocabulary(filter) && (query.atLeast ?? 0) > VOCABULARY_MARGIN * MAX_RESULTS;
     let found: Matches;
     let counting: Promise<Matches> | undefined;
     let beyondCap = false;
-    if (offset + pageSize <= head && head <= MAX_RESULTS && engine.countApart(query, filter)) {
+    if (offset + pageSize <= head && head <= MAX_RESULTS && (knownCapped || engine.countApart(query, filter))) {
       found = await engine.matches(db, query, filter, head, rankWindow);
       const last = found.candidates[head - 1];
-      if (last && countedByVocabulary(filter) && (query.atLeast ?? 0) > VOCABULARY_MARGIN * MAX_RESULTS) {
-        // The vocabulary counts live stories: thousands use this word, so the count is capped. Nothing to walk.
+      if (last && knownCapped) {
         beyondCap = true;
       } else if (last) {
         const older: EngineFilter = { ...filter, maxDocId: Math.min(filter.maxDocId ?? Infinity, last.docId - 1) };
