@@ -52,6 +52,8 @@ export interface EngineQuery {
    * where the newest tenth, say, begins. Sizes the range of newest documents a GIN scan is limited to.
    */
   newest?: readonly number[];
+  /** About how many stories match, for sizing that range: the floor, or the estimate of one group of words. */
+  spread?: number;
 }
 
 export interface Matches {

@@ -73,7 +73,11 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   const atLeast = requiredMatchFloor(parsed, wordCounts);
   // reltuples is -1 (or 0) before the table's first ANALYZE: no estimate then, and the planner chooses alone.
   if (words === undefined || family === undefined || documents <= 0) return { parsed, forms, atLeast };
-  return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast, ...(newest && { newest }) };
+  // The newest range is sized by the floor, or by the estimate where it is a sum of single words' counts (one
+  // group, exclusions aside: those only leave fewer matches, which the range's margin and follow-up absorb).
+  const [group, ...more] = parsed.groups;
+  const spread = Math.max(atLeast, more.length === 0 && group?.every((t) => t.length === 1) ? words : 0);
+  return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast, ...(newest && { newest, spread }) };
 }
 
 /** How long the histogram below is reused before it is read again (ANALYZE renews it as the table grows). */
@@ -107,17 +111,17 @@ export const RANGE_MARGIN = 1.5;
 /**
  * Where the GIN scan would read every match (thousands of rows, nearly one page each) to keep the newest
  * `limit`: the lowest id of a range of newest documents that should hold `limit` matches, by the vocabulary's
- * floor of the query's matches (`atLeast`) spread evenly over the documents. Undefined when a range would not
- * save much, or the vocabulary cannot say (several groups, exclusions, phrases, filters).
+ * count of the query's matches (`spread`) spread evenly over the documents. Undefined when a range would not
+ * save much, or the vocabulary cannot say (several groups, phrases, filters).
  */
 function newestRangeStart(query: EngineQuery, filter: EngineFilter, limit: number): number | undefined {
-  const { newest, atLeast } = query;
+  const { newest, spread } = query;
   const dated = filter.publishedFrom !== undefined || filter.publishedBefore !== undefined;
-  if (!newest || !atLeast || !viaIndex(query) || dated || facetGroups(filter).length > 0 || filter.corpus === 'wire') return undefined;
-  // `atLeast` matches spread over the documents: the newest share limit / atLeast of them hold `limit` (margin
+  if (!newest || !spread || !viaIndex(query) || dated || facetGroups(filter).length > 0 || filter.corpus === 'wire') return undefined;
+  // `spread` matches spread over the documents: the newest share limit / spread of them hold `limit` (margin
   // added), found in the histogram, whose buckets hold equal numbers of documents.
   const buckets = newest.length - 1;
-  const i = Math.ceil(((RANGE_MARGIN * limit) / atLeast) * buckets);
+  const i = Math.ceil(((RANGE_MARGIN * limit) / spread) * buckets);
   if (i >= buckets * 0.8) return undefined;
   const from = newest[i];
   return from !== undefined && from > (filter.minDocId ?? -Infinity) && from < (filter.maxDocId ?? Infinity) ? from : undefined;
