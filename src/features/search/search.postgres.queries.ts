@@ -13,6 +13,7 @@ import type { EngineQuery, Matches, SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
 import { positiveWords, requiredMatchEstimate, requiredMatchFloor, type ParsedQuery } from './search.parse.js';
 import { filterSql } from './search.queries.js';
+import { newestIds, newestRangeStart } from './search.range.queries.js';
 import { headlineWindow, lexemesOf, pgText, positionsBefore } from './search.headline.js';
 import { markedHtml, MARK_END, MARK_START, restoreOriginal } from './search.text.js';
 import { pgConfigFor, type EngineFilter, type Highlights } from './search.js';
@@ -78,53 +79,6 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   const [group, ...more] = parsed.groups;
   const spread = Math.max(atLeast, more.length === 0 && group?.every((t) => t.length === 1) ? words : 0);
   return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast, ...(newest && { newest, spread }) };
-}
-
-/** How long the histogram below is reused before it is read again (ANALYZE renews it as the table grows). */
-const HISTOGRAM_TTL_MS = 60_000;
-const histograms = new WeakMap<Db, { read: number; ids: Promise<number[] | undefined> }>();
-
-/**
- * ANALYZE's histogram of document ids (buckets of equal counts), newest first; undefined before the first
- * ANALYZE. Read at most once a minute per database (pg_stats is a view of some weight), a failed read counting
- * as none.
- */
-function newestIds(db: Db): Promise<number[] | undefined> {
-  const cached = histograms.get(db);
-  if (cached && Date.now() - cached.read < HISTOGRAM_TTL_MS) return cached.ids;
-  const ids = sql<{ bounds: string | null }>`
-    select s.histogram_bounds::text as bounds from pg_stats s
-    where s.schemaname = current_schema() and s.tablename = 'search_documents' and s.attname = 'id'`
-    .execute(db)
-    .then((r) => {
-      const bounds = (r.rows[0]?.bounds ?? '').replace(/[{}]/g, '').split(',').filter((b) => b !== '').map(Number);
-      return bounds.length >= 3 && bounds.every((b) => Number.isSafeInteger(b)) ? bounds.reverse() : undefined;
-    })
-    .catch(() => undefined);
-  histograms.set(db, { read: Date.now(), ids });
-  return ids;
-}
-
-/** How many more matches than needed the newest range is sized for: words cluster in time, and stems match more. */
-export const RANGE_MARGIN = 1.5;
-
-/**
- * Where the GIN scan would read every match (thousands of rows, nearly one page each) to keep the newest
- * `limit`: the lowest id of a range of newest documents that should hold `limit` matches, by the vocabulary's
- * count of the query's matches (`spread`) spread evenly over the documents. Undefined when a range would not
- * save much, or the vocabulary cannot say (several groups, phrases, filters).
- */
-function newestRangeStart(query: EngineQuery, filter: EngineFilter, limit: number): number | undefined {
-  const { newest, spread } = query;
-  const dated = filter.publishedFrom !== undefined || filter.publishedBefore !== undefined;
-  if (!newest || !spread || !viaIndex(query) || dated || facetGroups(filter).length > 0 || filter.corpus === 'wire') return undefined;
-  // `spread` matches spread over the documents: the newest share limit / spread of them hold `limit` (margin
-  // added), found in the histogram, whose buckets hold equal numbers of documents.
-  const buckets = newest.length - 1;
-  const i = Math.ceil(((RANGE_MARGIN * limit) / spread) * buckets);
-  if (i >= buckets * 0.8) return undefined;
-  const from = newest[i];
-  return from !== undefined && from > (filter.minDocId ?? -Infinity) && from < (filter.maxDocId ?? Infinity) ? from : undefined;
 }
 
 /** Whether the vocabulary says the required words are rare enough for the GIN index to be the only way in (see `matches`). */
@@ -296,7 +250,7 @@ export const postgresEngine: SearchEngine = {
   async matches(db, query, filter, limit, rankWindow) {
     // A word in a few thousand stories: the GIN scan of the newest documents first (intersected with the key's
     // range, so only those rows are read), the older ones only if that range held fewer than `limit` matches.
-    const from = newestRangeStart(query, filter, limit);
+    const from = newestRangeStart(query, filter, limit, viaIndex(query));
     if (from === undefined) return matchesIn(db, query, filter, limit, rankWindow);
     const near = await matchesIn(db, query, { ...filter, minDocId: from }, limit, rankWindow);
     const found = near.candidates.length;
