@@ -87,10 +87,7 @@ function emptyResults(req: SearchRequest): SearchResults {
   const { page, pageSize } = pageOf(req.page, req.limit);
   return { query: '', items: [], page: { page, pageSize, total: 0, capped: false, hasMore: false }, suggestion: null };
 }
-/**
- * The vocabulary's floor must pass the cap this many times over before the count is taken from it: it counts
- * stories marked published, a few of which may be dated later (not live yet).
- */
+/** How many times over the vocabulary's floor must pass the cap: it counts stories marked published, a few dated later. */
 const VOCABULARY_MARGIN = 2;
 
 /** Whether the filter is a reader's plain search (live stories, nothing else): what the vocabulary's counts are of. */
@@ -155,13 +152,11 @@ export function createSearchService(deps: SearchDeps) {
     // relevance then reorders those, older matches following newest first.
     const relevance = (req.sort ?? 'relevance') === 'relevance' && offset < MAX_RESULTS;
     const rankWindow = relevance ? RANK_WINDOW : 0;
-    // Where the engine says so (PostgreSQL walking the newest documents for common words), the newest matches the
-    // page is chosen from (the scored window, or the pages up to this one) come first; the older ones, up to the
-    // cap, are then counted on another connection — the walk carrying on from there — while the page is
-    // highlighted and hydrated. Same matches, same order, same count.
+    // The newest matches the page is chosen from (the scored window, or the pages up to this one) come first when
+    // the vocabulary knows the count is capped (thousands of live stories use the word: nothing more to look for),
+    // or the engine says so (PostgreSQL walking the newest documents): the older ones, up to the cap, are then
+    // counted on another connection, the walk carrying on, while the page is highlighted and hydrated.
     const head = relevance ? RANK_WINDOW : offset + pageSize;
-    // The vocabulary counts live stories: when thousands use this word the count is capped, so nothing past the
-    // page's matches is looked for.
     const knownCapped = countedByVocabulary(filter) && (query.atLeast ?? 0) > VOCABULARY_MARGIN * MAX_RESULTS;
     let found: Matches;
     let counting: Promise<Matches> | undefined;
