@@ -116,4 +116,14 @@ describeEachDb('the newsroom searches wire copy', (ctx) => {
     expect(r.wireItems).toBe(15);
     expect(await headlines('zorawarpet')).toEqual(['Toll rises to 12']);
   });
+
+  it('catches up with more items than a batch, as after the upgrade that added wire search', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 450; i++) ids.push(await ingest({ uri: `urn:upgrade:${i}`, headline: `Held item ${i}`, bodyHtml: '<p>Pallikaranai marsh.</p>' }));
+    await ctx().db.deleteFrom('search_documents').where('wire_item_id', 'in', ids).execute();
+    expect((await search.searchWire({ q: 'pallikaranai' })).page.total).toBe(0);
+    expect(await search.wireIndex.catchUp()).toBe(450);
+    expect((await search.searchWire({ q: 'pallikaranai' })).page.total).toBe(450);
+    expect(await search.wireIndex.catchUp()).toBe(0);
+  }, 60_000);
 });

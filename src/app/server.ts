@@ -57,7 +57,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Ad counts are batched in memory and written every second; stop() writes the rest.
     app.services.ads.start((err) => log.error({ err }, 'writing ad counts failed; they are kept and retried'));
     await app.services.wire.resumePending().catch((err: unknown) => log.error({ err }, 'finishing wire story effects left by a crash failed; they are retried at the next start'));
-    await app.services.search.wireIndex.catchUp().catch((err: unknown) => log.error({ err }, 'indexing wire items left unindexed by a crash failed; it is retried at the next start'));
+    // Wire items a crash (or an upgrade) left out of the desk's search: queued behind the items arriving, without
+    // holding up the start (after an upgrade that can be every item held).
+    const wireCaughtUp = app.services.search.wireIndex
+      .catchUp()
+      .then((n) => {
+        if (n > 0) log.info(`indexed ${n} wire items for the desk's search`);
+      })
+      .catch((err: unknown) => log.error({ err }, 'finding wire items left out of the search failed; they are looked for again at the next start'));
     // Wire sources: a rescan of every drop folder now (what arrived while down), then watched + every 10 s; feeds when due.
     const wireRunner = createWireRunner({ wire: app.services.wire, sources: app.services.wireSources, clock: app.services.clock, log, maxFileBytes: config.wireMaxFileBytes });
     wireRunner.start();
@@ -91,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await scheduler.stop();
         await wireRunner.stop();
         await app.server.close();
+        await wireCaughtUp;
         await app.services.search.wireIndex.drain();
         await app.services.media.settle(); // a render whose reader hung up still finishes its file
         await app.services.ads.stop().catch((err: unknown) => log.error({ err }, 'writing the last ad counts failed'));

@@ -28,7 +28,10 @@ export interface WireIndexQueue {
   add(wireItemId: number): void;
   /** Writes everything queued now; resolves when written (shutdown, the CLI, tests). */
   drain(): Promise<void>;
-  /** Indexes the items whose document is missing or older than the item (left by a crash): at start. */
+  /**
+   * Queues the items whose document is missing or older than the item (left by a crash, or received before the
+   * upgrade that added wire search) and resolves, with how many, once they are written: at start.
+   */
   catchUp(): Promise<number>;
 }
 
@@ -95,14 +98,30 @@ export function createWireIndexQueue(deps: { db: Db; engine: SearchEngine; onErr
     timer.unref();
   };
 
+  /** The first `BATCH` ids queued, taken off the queue (without copying the rest: a catch-up can queue many). */
+  function takeBatch(): number[] {
+    const ids: number[] = [];
+    for (const id of pending) {
+      ids.push(id);
+      if (ids.length === BATCH) break;
+    }
+    for (const id of ids) pending.delete(id);
+    return ids;
+  }
+
+  /** Whether a write pass is queued behind the current one and not started: more calls then share it. */
+  let queued = false;
+
   function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
+    if (queued) return writing;
+    queued = true;
     // One writer at a time, in order: a drain waits for the batch already being written.
     writing = writing.then(async () => {
+      queued = false;
       while (pending.size > 0) {
-        const ids = [...pending].slice(0, BATCH);
-        for (const id of ids) pending.delete(id);
+        const ids = takeBatch();
         try {
           await db.transaction().execute((trx) => indexWireBatch(trx, engine, ids));
         } catch (err) {
@@ -124,14 +143,20 @@ export function createWireIndexQueue(deps: { db: Db; engine: SearchEngine; onErr
     },
     drain: flush,
     async catchUp() {
-      let done = 0;
+      // Found a page at a time and queued: the one writer writes them in batches (a failed batch is retried like
+      // any other), beside the items arriving meanwhile.
+      let found = 0;
       for (let after = 0; ; ) {
         const ids = await w.staleWireIds(db, after, BATCH);
         const last = ids[ids.length - 1];
-        if (last === undefined) return done;
-        done += await db.transaction().execute((trx) => indexWireBatch(trx, engine, ids));
+        if (last === undefined) break;
+        for (const id of ids) pending.add(id);
+        found += ids.length;
+        void flush();
         after = last;
       }
+      await flush();
+      return found;
     },
   };
 }
