@@ -96,11 +96,6 @@ export async function documentsOf(db: Db, articleIds: readonly number[]): Promis
 
 export type DocumentValues = SearchDocumentRow;
 
-/** Inserts documents, 200 a statement (what the SQLite engine does; its triggers index them). */
-export async function insertDocuments(db: Db, values: readonly DocumentValues[]): Promise<void> {
-  for (let i = 0; i < values.length; i += 200) await db.insertInto('search_documents').values(values.slice(i, i + 200)).execute();
-}
-
 /** Only the columns given are written (the id too, when the sort key moved): on SQLite, leaving the text out spares the FTS index a rewrite. */
 export async function updateDocument(db: Db, id: number, values: Partial<DocumentValues>): Promise<void> {
   await db.updateTable('search_documents').set(values).where('id', '=', id).execute();

@@ -8,7 +8,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
 import { toFts5 } from './search.parse.js';
-import { filterSql, idValue, insertDocuments } from './search.queries.js';
+import { filterSql, idValue } from './search.queries.js';
 import { markedHtml, MARK_END, MARK_START } from './search.text.js';
 import type { EngineFilter, Highlights } from './search.js';
 
@@ -61,7 +61,10 @@ export const sqliteEngine: SearchEngine = {
     // The triggers on search_documents already wrote the FTS5 rows in this transaction.
   },
 
-  insertDocuments,
+  async insertDocuments(db, docs) {
+    // 200 rows a statement; the triggers on search_documents write their FTS5 rows.
+    for (let i = 0; i < docs.length; i += 200) await db.insertInto('search_documents').values(docs.slice(i, i + 200)).execute();
+  },
 
   async compile(_db, parsed) {
     // `rank` leaves out the excluded terms: they have no instances in a match, so they add nothing to bm25,
