@@ -14,6 +14,7 @@ import * as m0005 from './migrations/0005_search_facets.js';
 import * as m0006 from './migrations/0006_wire.js';
 import * as m0007 from './migrations/0007_ads.js';
 import * as m0008 from './migrations/0008_search_wire.js';
+import * as m0009 from './migrations/0009_search_lexemes.js';
 
 type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
@@ -25,6 +26,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Up]> = [
   ['0006_wire', m0006.up],
   ['0007_ads', m0007.up],
   ['0008_search_wire', m0008.up],
+  ['0009_search_lexemes', m0009.up],
 ];
 
 export interface MigrationReport {

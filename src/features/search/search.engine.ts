@@ -47,13 +47,6 @@ export interface EngineQuery {
    * the count's cap, a reader's unfiltered search is known to be capped without counting.
    */
   atLeast?: number;
-  /**
-   * Document ids that split the documents into equal shares, newest first (PostgreSQL: ANALYZE's histogram):
-   * where the newest tenth, say, begins. Sizes the range of newest documents a GIN scan is limited to.
-   */
-  newest?: readonly number[];
-  /** About how many stories match, for sizing that range: the floor, or the estimate of one group of words. */
-  spread?: number;
 }
 
 export interface Matches {

@@ -13,10 +13,9 @@ import type { EngineQuery, Matches, SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
 import { positiveWords, requiredMatchEstimate, requiredMatchFloor, type ParsedQuery } from './search.parse.js';
 import { filterSql } from './search.queries.js';
-import { newestIds, newestRangeStart } from './search.range.queries.js';
 import { headlineWindow, lexemesOf, pgText, positionsBefore } from './search.headline.js';
 import { markedHtml, MARK_END, MARK_START, restoreOriginal } from './search.text.js';
-import { pgConfigFor, type EngineFilter, type Highlights } from './search.js';
+import { pgConfigFor, WIRE_KEY_BASE, type EngineFilter, type Highlights } from './search.js';
 
 /** One config's tsquery for our parsed query: OR within a group, AND between groups, AND NOT each exclusion. */
 function compile(parsed: ParsedQuery, cfg: 'english' | 'simple'): RawBuilder<unknown> {
@@ -63,8 +62,7 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
                     from unnest(${positiveWords(parsed)}::text[]) w(word)) s) f) as families,
       (select c.reltuples from pg_class c where c.oid = 'search_documents'::regclass) as documents
     from (select ${compile(parsed, 'english')} as e, ${compile(parsed, 'simple')} as s) q`.execute(db);
-  const [r, newest] = await Promise.all([compiled, newestIds(db)]);
-  const row = r.rows[0];
+  const row = (await compiled).rows[0];
   const forms = { english: textOnly(row?.english ?? ''), simple: textOnly(row?.simple ?? ''), both: textOnly(row?.both ?? '') };
   const counts = (c: Counts) => new Map(Object.entries(c ?? {}).map(([t, n]) => [t, Number(n)]));
   const wordCounts = counts(row?.counts ?? null);
@@ -74,16 +72,34 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   const atLeast = requiredMatchFloor(parsed, wordCounts);
   // reltuples is -1 (or 0) before the table's first ANALYZE: no estimate then, and the planner chooses alone.
   if (words === undefined || family === undefined || documents <= 0) return { parsed, forms, atLeast };
-  // The newest range is sized by the floor, or by the estimate where it is a sum of single words' counts (one
-  // group, exclusions aside: those only leave fewer matches, which the range's margin and follow-up absorb).
-  const [group, ...more] = parsed.groups;
-  const spread = Math.max(atLeast, more.length === 0 && group?.every((t) => t.length === 1) ? words : 0);
-  return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast, ...(newest && { newest, spread }) };
+  return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast };
 }
 
 /** Whether the vocabulary says the required words are rare enough for the GIN index to be the only way in (see `matches`). */
 const viaIndex = (query: EngineQuery): boolean =>
   query.share !== undefined && query.share < INDEX_SHARE && (query.familyShare ?? 1) < INDEX_FAMILY_SHARE;
+
+/**
+ * With a filter by section, author, tag or agency, the words may be in up to this share of the documents and still
+ * be found through search_lexemes: the facets narrow the GIN scan. Commoner words are found sooner by walking the
+ * newest documents; so are words filtered only by language, status or kind, which most documents share.
+ */
+export const LEXEMES_FACET_SHARE = 0.25;
+
+/**
+ * Whether the match is found through search_lexemes (migration 0009), the narrow copy of the documents: where the
+ * GIN scan is the way in (rare words, or words a selective filter narrows) and the index decides the match alone,
+ * with no positions (phrases) or weights to check, which search_lexemes' stripped tsvectors do not have.
+ */
+function viaLexemes(query: EngineQuery, filter: EngineFilter, match: string): boolean {
+  const operators = match.replace(/'(?:[^']|'')*'/g, '');
+  if (operators.includes('<') || operators.includes(':')) return false;
+  // A date range is a range of the primary key, which search_documents' GIN scan is intersected with (a BitmapAnd)
+  // before any row is read; search_lexemes_matching returns every match of the words, whatever their dates.
+  if (filter.publishedFrom !== undefined || (filter.corpus === 'wire' && (filter.minDocId ?? WIRE_KEY_BASE) > WIRE_KEY_BASE)) return false;
+  const selective = filter.sectionIds !== undefined || filter.authorId !== undefined || filter.tagId !== undefined || filter.agency !== undefined;
+  return viaIndex(query) || (selective && query.share !== undefined && query.share < LEXEMES_FACET_SHARE);
+}
 
 const pick = (q: Queries, language: string | undefined): string => (language === undefined ? q['both'] : q[pgConfigFor(language)]) ?? '';
 
@@ -188,10 +204,13 @@ async function matchesIn(db: Db, query: EngineQuery, filter: EngineFilter, limit
   // sorted. The planner prices the walk's tsvector checks as nearly free, so for a word in a few per cent of
   // stories it still walks (checking tens of thousands of rows to find the newest 1,001); when the vocabulary
   // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
-  // matching rows are found without the order and limit, then sorted. Same rows, same order, either way.
-  const source = viaIndex(query)
-    ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
-    : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
+  // matching rows are found without the order and limit, then sorted. Same rows, same order, either way. Where
+  // the index decides the match alone, the GIN scan reads search_lexemes' narrow rows instead (`viaLexemes`).
+  const source = viaLexemes(query, filter, match)
+    ? sql`(select d.id, d.article_id, d.wire_item_id from search_lexemes_matching(${match}::tsquery) d where ${filterSql(filter)}) d`
+    : viaIndex(query)
+      ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
+      : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
   // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
   // the walk itself carries no tsvector.
   const r = await sql<{ doc: number; id: number; score: number | null }>`
@@ -247,18 +266,7 @@ export const postgresEngine: SearchEngine = {
 
   compile: tsqueries,
 
-  async matches(db, query, filter, limit, rankWindow) {
-    // A word in a few thousand stories: the GIN scan of the newest documents first (intersected with the key's
-    // range, so only those rows are read), the older ones only if that range held fewer than `limit` matches.
-    const from = newestRangeStart(query, filter, limit, viaIndex(query));
-    if (from === undefined) return matchesIn(db, query, filter, limit, rankWindow);
-    const near = await matchesIn(db, query, { ...filter, minDocId: from }, limit, rankWindow);
-    const found = near.candidates.length;
-    if (found >= limit) return near;
-    const before: EngineFilter = { ...filter, maxDocId: Math.min(filter.maxDocId ?? Infinity, from - 1) };
-    const older = await matchesIn(db, query, before, limit - found, Math.max(0, rankWindow - found));
-    return { candidates: [...near.candidates, ...older.candidates], scores: new Map([...near.scores, ...older.scores]) };
-  },
+  matches: matchesIn,
 
   async highlights(db, query, _filter, hits) {
     const out = new Map<number, Highlights>();
