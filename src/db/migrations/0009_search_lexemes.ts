@@ -40,6 +40,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
       tsv tsvector not null
     ) with (toast_tuple_target = 128)`.execute(db);
   await sql`alter table search_lexemes alter column tsv set storage external`.execute(db);
+  // No document may change between the copy and the triggers (another process still running the old version):
+  // writes to search_documents wait for this migration's commit; reads go on.
+  await sql`lock table search_documents in share row exclusive mode`.execute(db);
   await sql`insert into search_lexemes (${COLUMNS}) select ${FROM_NEW} from search_documents n`.execute(db);
   await sql`create index search_lexemes_tsv_idx on search_lexemes using gin (tsv)`.execute(db);
 
