@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR, bodyFromParagraphs } from '../articles/index.js';
 import { engineFor } from './search.engine.js';
 import { searchWorld } from './search.fixtures.js';
 import { parseQuery, requiredMatchEstimate } from './search.parse.js';
+import { viaLexemes } from './search.postgres.plan.js';
+import { wireKeyBounds } from './search.wire.js';
 import { sortKeyRange, type EngineFilter } from './search.js';
 
 it('estimates the matches of the required words from the vocabulary', () => {
@@ -17,6 +19,27 @@ it('estimates the matches of the required words from the vocabulary', () => {
   expect(requiredMatchEstimate(parseQuery('arriving early'), counts)).toBe(5000);
   expect(requiredMatchEstimate(parseQuery('arriving OR goa'), counts)).toBeUndefined();
   expect(requiredMatchEstimate(parseQuery('arriving'), counts)).toBeUndefined();
+});
+
+it('sends to search_lexemes only what its GIN index decides alone, without a date range', () => {
+  const rare = { parsed: parseQuery('heron'), forms: {}, share: 0.01, familyShare: 0.02 };
+  const common = { ...rare, share: 0.2, familyShare: 0.3 };
+  const live: EngineFilter = { liveAt: '2026-11-28T10:00:00.000Z', maxDocId: sortKeyRange('2026-11-28T10:00:00.000Z').max };
+  expect(viaLexemes(rare, live, "'heron'")).toBe(true);
+  expect(viaLexemes(rare, { minDocId: 0 }, "( 'heron' | 'egret' ) & !'tide'")).toBe(true);
+  // Positions and weights are not in its stripped tsvectors; a quoted lexeme may hold either character.
+  expect(viaLexemes(rare, live, "'heron' <-> 'dawn'")).toBe(false);
+  expect(viaLexemes(rare, live, "'zzsec3':ABC")).toBe(false);
+  expect(viaLexemes(rare, live, "'o''<brien:'")).toBe(true);
+  // A date range (a lower id bound above the corpus's own), for stories and for wire copy.
+  expect(viaLexemes(rare, { ...live, minDocId: sortKeyRange('2026-11-01T00:00:00.000Z').min }, "'heron'")).toBe(false);
+  expect(viaLexemes(rare, { corpus: 'wire', ...wireKeyBounds(undefined, undefined) }, "'heron'")).toBe(true);
+  expect(viaLexemes(rare, { corpus: 'wire', ...wireKeyBounds('2026-11-01T00:00:00.000Z', undefined) }, "'heron'")).toBe(false);
+  // Commoner words only with a selective filter, and not too common.
+  expect(viaLexemes(common, live, "'heron'")).toBe(false);
+  expect(viaLexemes(common, { ...live, language: 'en' }, "'heron' & 'zzlangen'")).toBe(false);
+  expect(viaLexemes(common, { ...live, sectionIds: [3] }, "'heron' & 'zzsec3'")).toBe(true);
+  expect(viaLexemes({ ...common, share: 0.4 }, { ...live, sectionIds: [3] }, "'heron' & 'zzsec3'")).toBe(false);
 });
 
 describeEachDb('search plans', (ctx) => {

@@ -9,13 +9,14 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/index.js';
-import type { EngineQuery, Matches, SearchEngine } from './search.engine.js';
+import type { EngineQuery, SearchEngine } from './search.engine.js';
 import { FACET_PREFIX, facetGroups } from './search.facets.js';
 import { positiveWords, requiredMatchEstimate, requiredMatchFloor, type ParsedQuery } from './search.parse.js';
 import { filterSql } from './search.queries.js';
+import { viaIndex, viaLexemes } from './search.postgres.plan.js';
 import { headlineWindow, lexemesOf, pgText, positionsBefore } from './search.headline.js';
 import { markedHtml, MARK_END, MARK_START, restoreOriginal } from './search.text.js';
-import { pgConfigFor, WIRE_KEY_BASE, type EngineFilter, type Highlights } from './search.js';
+import { pgConfigFor, type EngineFilter, type Highlights } from './search.js';
 
 /** One config's tsquery for our parsed query: OR within a group, AND between groups, AND NOT each exclusion. */
 function compile(parsed: ParsedQuery, cfg: 'english' | 'simple'): RawBuilder<unknown> {
@@ -26,18 +27,6 @@ function compile(parsed: ParsedQuery, cfg: 'english' | 'simple'): RawBuilder<unk
 }
 
 type Queries = Readonly<Record<string, string>>;
-
-/**
- * The match goes through the GIN index when the query's required words are
- * in fewer than this share of the stories (see `matches`)…
- */
-export const INDEX_SHARE = 0.06;
-/**
- * …and their stem's whole family (every vocabulary word starting with the
- * stem) in fewer than this: English stemming matches `permits` for `permit`,
- * so the word's own count can be half the matches or less.
- */
-export const INDEX_FAMILY_SHARE = 0.1;
 
 /**
  * The tsqueries, built in a first round trip from our terms (phraseto_tsquery
@@ -53,7 +42,7 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   // A word's family: vocabulary words starting with its English stem (less the stem's last letter when the
   // stemmer changed it: happy → happi → happ…); their counts summed, an overestimate of what the stem matches.
   type Counts = Record<string, number> | null;
-  const compiled = sql<{ english: string; simple: string; both: string; counts: Counts; families: Counts; documents: number | null }>`
+  const r = await sql<{ english: string; simple: string; both: string; counts: Counts; families: Counts; documents: number | null }>`
     select q.e::text as english, q.s::text as simple, (q.e || q.s)::text as both,
       (select json_object_agg(t.term, t.docs) from search_terms t where t.term = any(${positiveWords(parsed)}::text[])) as counts,
       (select json_object_agg(f.word, (select coalesce(sum(t.docs), 0) from search_terms t where t.term >= f.p and t.term < f.p || chr(1114111)))
@@ -62,7 +51,7 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
                     from unnest(${positiveWords(parsed)}::text[]) w(word)) s) f) as families,
       (select c.reltuples from pg_class c where c.oid = 'search_documents'::regclass) as documents
     from (select ${compile(parsed, 'english')} as e, ${compile(parsed, 'simple')} as s) q`.execute(db);
-  const row = (await compiled).rows[0];
+  const row = r.rows[0];
   const forms = { english: textOnly(row?.english ?? ''), simple: textOnly(row?.simple ?? ''), both: textOnly(row?.both ?? '') };
   const counts = (c: Counts) => new Map(Object.entries(c ?? {}).map(([t, n]) => [t, Number(n)]));
   const wordCounts = counts(row?.counts ?? null);
@@ -73,32 +62,6 @@ async function tsqueries(db: Db, parsed: ParsedQuery): Promise<EngineQuery> {
   // reltuples is -1 (or 0) before the table's first ANALYZE: no estimate then, and the planner chooses alone.
   if (words === undefined || family === undefined || documents <= 0) return { parsed, forms, atLeast };
   return { parsed, forms, share: words / documents, familyShare: family / documents, atLeast };
-}
-
-/** Whether the vocabulary says the required words are rare enough for the GIN index to be the only way in (see `matches`). */
-const viaIndex = (query: EngineQuery): boolean =>
-  query.share !== undefined && query.share < INDEX_SHARE && (query.familyShare ?? 1) < INDEX_FAMILY_SHARE;
-
-/**
- * With a filter by section, author, tag or agency, the words may be in up to this share of the documents and still
- * be found through search_lexemes: the facets narrow the GIN scan. Commoner words are found sooner by walking the
- * newest documents; so are words filtered only by language, status or kind, which most documents share.
- */
-export const LEXEMES_FACET_SHARE = 0.25;
-
-/**
- * Whether the match is found through search_lexemes (migration 0009), the narrow copy of the documents: where the
- * GIN scan is the way in (rare words, or words a selective filter narrows) and the index decides the match alone,
- * with no positions (phrases) or weights to check, which search_lexemes' stripped tsvectors do not have.
- */
-function viaLexemes(query: EngineQuery, filter: EngineFilter, match: string): boolean {
-  const operators = match.replace(/'(?:[^']|'')*'/g, '');
-  if (operators.includes('<') || operators.includes(':')) return false;
-  // A date range is a range of the primary key, which search_documents' GIN scan is intersected with (a BitmapAnd)
-  // before any row is read; search_lexemes_matching returns every match of the words, whatever their dates.
-  if (filter.publishedFrom !== undefined || (filter.corpus === 'wire' && (filter.minDocId ?? WIRE_KEY_BASE) > WIRE_KEY_BASE)) return false;
-  const selective = filter.sectionIds !== undefined || filter.authorId !== undefined || filter.tagId !== undefined || filter.agency !== undefined;
-  return viaIndex(query) || (selective && query.share !== undefined && query.share < LEXEMES_FACET_SHARE);
 }
 
 const pick = (q: Queries, language: string | undefined): string => (language === undefined ? q['both'] : q[pgConfigFor(language)]) ?? '';
@@ -193,42 +156,6 @@ async function headlines(db: Db, query: EngineQuery, docs: readonly DocText[], w
   return out;
 }
 
-/** The newest `limit` matches of the filter, the newest `rankWindow` of them scored: one statement. */
-async function matchesIn(db: Db, query: EngineQuery, filter: EngineFilter, limit: number, rankWindow: number): Promise<Matches> {
-  const scores = new Map<number, number>();
-  const q = pick(query.forms, filter.language);
-  const match = withFacets(q, filter);
-  if (match === undefined) return { candidates: [], scores };
-  // Newest first is primary-key order: for broad queries PostgreSQL walks the key backwards and stops early;
-  // for narrow ones (rare words, or a filter) one GIN scan intersects words and facets, and the few matches are
-  // sorted. The planner prices the walk's tsvector checks as nearly free, so for a word in a few per cent of
-  // stories it still walks (checking tens of thousands of rows to find the newest 1,001); when the vocabulary
-  // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
-  // matching rows are found without the order and limit, then sorted. Same rows, same order, either way. Where
-  // the index decides the match alone, the GIN scan reads search_lexemes' narrow rows instead (`viaLexemes`).
-  const source = viaLexemes(query, filter, match)
-    ? sql`(select d.id, d.article_id, d.wire_item_id from search_lexemes_matching(${match}::tsquery) d where ${filterSql(filter)}) d`
-    : viaIndex(query)
-      ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
-      : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
-  // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
-  // the walk itself carries no tsvector.
-  const r = await sql<{ doc: number; id: number; score: number | null }>`
-    select m.doc, m.id, case when m.n <= ${rankWindow}
-        then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
-      end as score
-    from (
-      select d.id as doc, coalesce(d.article_id, d.wire_item_id) as id, row_number() over (order by d.id desc) as n
-      from ${source}
-      order by d.id desc
-      limit ${limit}
-    ) m
-    order by m.n`.execute(db);
-  const candidates = r.rows.map((row) => ({ docId: Number(row.doc), ref: row.id }));
-  for (const row of r.rows) if (row.score !== null) scores.set(Number(row.doc), Number(row.score));
-  return { candidates, scores };
-}
-
 export const postgresEngine: SearchEngine = {
   // Only when the vocabulary knows the words, they are too common for the GIN index and no facet narrows them
   // (the planner may then scan the index anyway): the walk stops at the page's matches and the count picks up from
@@ -266,7 +193,41 @@ export const postgresEngine: SearchEngine = {
 
   compile: tsqueries,
 
-  matches: matchesIn,
+  /** The newest `limit` matches of the filter, the newest `rankWindow` of them scored: one statement. */
+  async matches(db, query, filter, limit, rankWindow) {
+    const scores = new Map<number, number>();
+    const q = pick(query.forms, filter.language);
+    const match = withFacets(q, filter);
+    if (match === undefined) return { candidates: [], scores };
+    // Newest first is primary-key order: for broad queries PostgreSQL walks the key backwards and stops early;
+    // for narrow ones (rare words, or a filter) one GIN scan intersects words and facets, and the few matches are
+    // sorted. The planner prices the walk's tsvector checks as nearly free, so for a word in a few per cent of
+    // stories it still walks (checking tens of thousands of rows to find the newest 1,001); when the vocabulary
+    // says the required words are that rare, the GIN scan is made the only way in: behind `offset 0` the
+    // matching rows are found without the order and limit, then sorted. Same rows, same order, either way. Where
+    // the index decides the match alone, the GIN scan reads search_lexemes' narrow rows instead (`viaLexemes`).
+    const source = viaLexemes(query, filter, match)
+      ? sql`(select d.id, d.article_id, d.wire_item_id from search_lexemes_matching(${match}::tsquery) d where ${filterSql(filter)}) d`
+      : viaIndex(query)
+        ? sql`(select d.id, d.article_id, d.wire_item_id from search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)} offset 0) d`
+        : sql`search_documents d where d.tsv @@ ${match}::tsquery and ${filterSql(filter)}`;
+    // The newest `rankWindow` matches are scored in the same statement (one round trip), each read again by key so
+    // the walk itself carries no tsvector.
+    const r = await sql<{ doc: number; id: number; score: number | null }>`
+      select m.doc, m.id, case when m.n <= ${rankWindow}
+          then (select ts_rank_cd(${RANK_WEIGHTS}::float4[], x.tsv, ${q}::tsquery) from search_documents x where x.id = m.doc)
+        end as score
+      from (
+        select d.id as doc, coalesce(d.article_id, d.wire_item_id) as id, row_number() over (order by d.id desc) as n
+        from ${source}
+        order by d.id desc
+        limit ${limit}
+      ) m
+      order by m.n`.execute(db);
+    const candidates = r.rows.map((row) => ({ docId: Number(row.doc), ref: row.id }));
+    for (const row of r.rows) if (row.score !== null) scores.set(Number(row.doc), Number(row.score));
+    return { candidates, scores };
+  },
 
   async highlights(db, query, _filter, hits) {
     const out = new Map<number, Highlights>();
